@@ -1,0 +1,134 @@
+package app.avatarcall.avatar.demo;
+
+import app.avatarcall.avatar.AvatarEvent;
+import app.avatarcall.avatar.AvatarSession;
+import app.avatarcall.avatar.AvatarSpec;
+import app.avatarcall.avatar.Emotion;
+import app.avatarcall.avatar.SpeechMode;
+import app.avatarcall.avatar.StageChannel;
+import app.avatarcall.avatar.StageCommand;
+import app.avatarcall.avatar.StageReport;
+import app.avatarcall.avatar.StageSetup;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A demo face in one page. The page does the drawing and the speaking; this session only relays commands to it and
+ * turns its reports into events. Commands sent before the page attaches wait for it.
+ */
+final class DemoAvatarSession implements AvatarSession {
+
+    private final String id = "demo-" + UUID.randomUUID();
+    private final AvatarSpec spec;
+    private final AtomicLong utterances = new AtomicLong();
+    private final List<StageCommand> pending = new ArrayList<>();
+    private @Nullable StageChannel channel;
+    private Consumer<AvatarEvent> listener = event -> { };
+    private boolean closed;
+
+    DemoAvatarSession(AvatarSpec spec) {
+        this.spec = spec;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public StageSetup stage() {
+        return new StageSetup.DemoFace(spec.look(), spec.language().toLanguageTag());
+    }
+
+    @Override
+    public boolean answersItself() {
+        return false;
+    }
+
+    @Override
+    public void attach(StageChannel channel) {
+        List<StageCommand> queued;
+        synchronized (this) {
+            this.channel = channel;
+            queued = List.copyOf(pending);
+            pending.clear();
+        }
+        queued.forEach(channel::send);
+    }
+
+    @Override
+    public void report(StageReport report) {
+        AvatarEvent event = switch (report) {
+            case StageReport.Ready ready -> new AvatarEvent.StreamReady();
+            case StageReport.SpeakingStarted started -> new AvatarEvent.SpeakingStarted(started.utteranceId());
+            case StageReport.CaptionProgressed caption ->
+                    new AvatarEvent.CaptionUpdated(caption.utteranceId(), caption.spokenText());
+            case StageReport.SpeakingEnded ended -> new AvatarEvent.SpeakingEnded(ended.utteranceId(), ended.interrupted());
+            case StageReport.ConnectionChanged changed -> new AvatarEvent.ConnectionChanged(changed.quality());
+            case StageReport.Failed failed -> new AvatarEvent.SessionStopped("stage failed: " + failed.reason());
+        };
+        if (!isClosed()) {
+            listener.accept(event);
+        }
+    }
+
+    @Override
+    public void onEvent(Consumer<AvatarEvent> listener) {
+        this.listener = listener;
+    }
+
+    @Override
+    public String speak(String text, SpeechMode mode) {
+        if (mode == SpeechMode.TALK) {
+            throw new UnsupportedOperationException("the demo avatar only repeats; answer it with a responder");
+        }
+        String utteranceId = "u" + utterances.incrementAndGet();
+        send(new StageCommand.Speak(utteranceId, text, spec.language().toLanguageTag()));
+        return utteranceId;
+    }
+
+    @Override
+    public void interrupt() {
+        send(new StageCommand.Interrupt());
+    }
+
+    @Override
+    public void showEmotion(Emotion emotion) {
+        send(new StageCommand.ShowEmotion(emotion));
+    }
+
+    @Override
+    public void keepAlive() {
+        // Nothing runs remotely, so nothing can time out.
+    }
+
+    @Override
+    public synchronized void close(String reason) {
+        closed = true;
+        pending.clear();
+    }
+
+    @Override
+    public synchronized boolean isClosed() {
+        return closed;
+    }
+
+    private void send(StageCommand command) {
+        StageChannel target;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            target = channel;
+            if (target == null) {
+                pending.add(command);
+                return;
+            }
+        }
+        target.send(command);
+    }
+}

@@ -1,0 +1,232 @@
+package app.avatarcall.call;
+
+import app.avatarcall.avatar.AvatarProfile;
+import app.avatarcall.avatar.AvatarSession;
+import app.avatarcall.conversation.ChatMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One call and everything the server knows about it. State moves only through {@link #moveTo}, which refuses
+ * moves the state machine does not allow, so a doubled tap or a late timer can never make a second call or revive
+ * an ended one. Listeners are told after the change, outside the lock.
+ */
+public final class Call {
+
+    private static final Logger log = LoggerFactory.getLogger(Call.class);
+
+    private final UUID id = UUID.randomUUID();
+    private final String hangUpToken = UUID.randomUUID().toString();
+    private final AvatarProfile avatar;
+    private final Locale locale;
+    private final Instant createdAt;
+    private final List<Consumer<CallEvent>> listeners = new CopyOnWriteArrayList<>();
+
+    private CallState state = CallState.RINGING;
+    private ChatMode mode = ChatMode.TALK;
+    private @Nullable EndReason endReason;
+    private @Nullable Instant answeredAt;
+    private @Nullable Instant activeAt;
+    private @Nullable Instant endedAt;
+    private Instant lastActivityAt;
+    private boolean idleWarned;
+    private @Nullable AvatarSession session;
+    private int personMessages;
+    private int avatarMessages;
+    private final Map<String, Line> lines = new HashMap<>();
+    private boolean speaking;
+
+    /** An avatar line in flight: all it will say, and what it has said so far. */
+    private record Line(String full, String spoken) {
+    }
+
+    Call(AvatarProfile avatar, Locale locale, Instant now) {
+        this.avatar = avatar;
+        this.locale = locale;
+        this.createdAt = now;
+        this.lastActivityAt = now;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public AvatarProfile avatar() {
+        return avatar;
+    }
+
+    public AvatarProfile.Persona persona() {
+        return avatar.persona(locale);
+    }
+
+    public Locale locale() {
+        return locale;
+    }
+
+    public synchronized CallState state() {
+        return state;
+    }
+
+    public synchronized ChatMode mode() {
+        return mode;
+    }
+
+    public synchronized Optional<EndReason> endReason() {
+        return Optional.ofNullable(endReason);
+    }
+
+    /** When the call went live, for the call timer. */
+    public synchronized Optional<Instant> activeAt() {
+        return Optional.ofNullable(activeAt);
+    }
+
+    /** How long the person was in the call: from going live to the end, or to {@code now} (zero if never live). */
+    public synchronized Duration talkTime(Instant now) {
+        if (activeAt == null) {
+            return Duration.ZERO;
+        }
+        return Duration.between(activeAt, endedAt == null ? now : endedAt);
+    }
+
+    /** Lets the page's beacon hang up this call, and nobody who merely knows its id. */
+    String hangUpToken() {
+        return hangUpToken;
+    }
+
+    /** Listens to this call's events; returns what to run to stop listening. */
+    public Runnable subscribe(Consumer<CallEvent> listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    /** Moves to {@code next} if the state machine allows it; returns whether it moved. */
+    boolean moveTo(CallState next, Instant now, @Nullable EndReason reason) {
+        CallState previous;
+        synchronized (this) {
+            if (!state.canMoveTo(next)) {
+                return false;
+            }
+            previous = state;
+            state = next;
+            switch (next) {
+                case CONNECTING -> answeredAt = now;
+                case ACTIVE -> {
+                    activeAt = now;
+                    lastActivityAt = now;
+                }
+                default -> {
+                    endReason = reason;
+                    endedAt = now;
+                }
+            }
+        }
+        log.info("call {} {} -> {}{}", id, previous, next, reason == null ? "" : " (" + reason + ")");
+        publish(new CallEvent.StateChanged(next));
+        return true;
+    }
+
+    synchronized void setMode(ChatMode newMode) {
+        mode = newMode;
+    }
+
+    synchronized void attachSession(AvatarSession opened) {
+        session = opened;
+    }
+
+    synchronized Optional<AvatarSession> session() {
+        return Optional.ofNullable(session);
+    }
+
+    /** Something happened that shows the person is there; returns true if a pending idle warning was cleared. */
+    synchronized boolean touch(Instant now) {
+        lastActivityAt = now;
+        boolean cleared = idleWarned;
+        idleWarned = false;
+        return cleared;
+    }
+
+    synchronized Duration idleFor(Instant now) {
+        return Duration.between(lastActivityAt, now);
+    }
+
+    /** Marks the idle warning as given; returns false if it already was. */
+    synchronized boolean warnIdle() {
+        if (idleWarned) {
+            return false;
+        }
+        idleWarned = true;
+        return true;
+    }
+
+    synchronized void countPersonMessage() {
+        personMessages++;
+    }
+
+    /** The avatar is about to say {@code text} as utterance {@code utteranceId}; returns its (empty) chat line. */
+    synchronized ChatMessage expectLine(String utteranceId, String text) {
+        lines.put(utteranceId, new Line(text, ""));
+        avatarMessages++;
+        return new ChatMessage(utteranceId, ChatMessage.Author.AVATAR, "", false);
+    }
+
+    /** The caption of a line grew; empty when the line is unknown or already finished. */
+    synchronized Optional<ChatMessage> captionLine(String utteranceId, String spoken) {
+        Line line = lines.get(utteranceId);
+        if (line == null) {
+            return Optional.empty();
+        }
+        lines.put(utteranceId, new Line(line.full(), spoken));
+        return Optional.of(new ChatMessage(utteranceId, ChatMessage.Author.AVATAR, spoken, false));
+    }
+
+    /** The avatar stopped saying a line: all of it, or what it got to say before it was interrupted. */
+    synchronized Optional<ChatMessage> finishLine(String utteranceId, boolean interrupted) {
+        Line line = lines.remove(utteranceId);
+        if (line == null) {
+            return Optional.empty();
+        }
+        String text = interrupted ? (line.spoken().isBlank() ? "…" : line.spoken().strip() + " …") : line.full();
+        return Optional.of(new ChatMessage(utteranceId, ChatMessage.Author.AVATAR, text, true));
+    }
+
+    /** Records whether the avatar speaks; returns true if that changed. */
+    synchronized boolean setSpeaking(boolean now) {
+        boolean changed = speaking != now;
+        speaking = now;
+        return changed;
+    }
+
+    public synchronized boolean isSpeaking() {
+        return speaking || !lines.isEmpty();
+    }
+
+    synchronized Duration age(Instant now) {
+        return Duration.between(createdAt, now);
+    }
+
+    synchronized CallRecord record(String provider) {
+        return new CallRecord(id, avatar.id(), locale.toLanguageTag(), provider, createdAt, answeredAt, activeAt,
+                endedAt, state, endReason, personMessages, avatarMessages);
+    }
+
+    void publish(CallEvent event) {
+        for (Consumer<CallEvent> listener : listeners) {
+            try {
+                listener.accept(event);
+            } catch (RuntimeException e) {
+                log.warn("call {} listener failed on {}", id, event, e);
+            }
+        }
+    }
+}

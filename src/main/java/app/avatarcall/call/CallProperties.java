@@ -1,0 +1,24 @@
+package app.avatarcall.call;
+
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How long calls may ring, idle and last.
+ *
+ * @param ringTimeout  unanswered this long, a call is missed
+ * @param idleTimeout  no activity this long ends an active call
+ * @param idleWarning  how long before the idle end the person is warned
+ * @param maxDuration  an active call never lasts longer
+ */
+@Validated
+@ConfigurationProperties("call")
+record CallProperties(
+        @NotNull @DefaultValue("30s") Duration ringTimeout,
+        @NotNull @DefaultValue("3m") Duration idleTimeout,
+        @NotNull @DefaultValue("30s") Duration idleWarning,
+        @NotNull @DefaultValue("30m") Duration maxDuration) {
+}

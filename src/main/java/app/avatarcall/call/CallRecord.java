@@ -1,0 +1,21 @@
+package app.avatarcall.call;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** What is kept of a call once it is over: times, outcome and counts, never what was said. */
+public record CallRecord(
+        UUID id,
+        String avatarId,
+        String language,
+        String provider,
+        Instant ringingAt,
+        @Nullable Instant answeredAt,
+        @Nullable Instant activeAt,
+        @Nullable Instant endedAt,
+        CallState outcome,
+        @Nullable EndReason endReason,
+        int personMessages,
+        int avatarMessages) {
+}

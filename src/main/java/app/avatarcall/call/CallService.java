@@ -1,0 +1,275 @@
+package app.avatarcall.call;
+
+import app.avatarcall.avatar.AvatarEvent;
+import app.avatarcall.avatar.AvatarProfile;
+import app.avatarcall.avatar.AvatarProvider;
+import app.avatarcall.avatar.AvatarProviders;
+import app.avatarcall.avatar.AvatarSession;
+import app.avatarcall.avatar.SpeechMode;
+import app.avatarcall.avatar.StageChannel;
+import app.avatarcall.avatar.StageReport;
+import app.avatarcall.conversation.ChatMode;
+import app.avatarcall.conversation.KnowledgeBaseResponder;
+import app.avatarcall.conversation.MessageText;
+import app.avatarcall.conversation.Reply;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+/**
+ * Owns the live calls: starts them, moves them through their states, connects them to an avatar session, answers
+ * messages, ends them on every path, and always closes the avatar session and keeps a record when one ends.
+ */
+@Service
+public class CallService {
+
+    private static final Logger log = LoggerFactory.getLogger(CallService.class);
+
+    private final Map<UUID, Call> live = new ConcurrentHashMap<>();
+    private final AvatarProviders providers;
+    private final KnowledgeBaseResponder responder;
+    private final CallRecords records;
+    private final CallProperties properties;
+    private final Clock clock;
+    private final ExecutorService tasks;
+
+    CallService(AvatarProviders providers, KnowledgeBaseResponder responder, CallRecords records,
+                CallProperties properties, Clock clock, @Qualifier("callTaskExecutor") ExecutorService tasks) {
+        this.providers = providers;
+        this.responder = responder;
+        this.records = records;
+        this.properties = properties;
+        this.clock = clock;
+        this.tasks = tasks;
+    }
+
+    /** An avatar calls the person: the phone rings. */
+    public Call ring(AvatarProfile avatar, Locale locale) {
+        Call call = new Call(avatar, locale, clock.instant());
+        live.put(call.id(), call);
+        log.info("call {} ringing: avatar {} in {}", call.id(), avatar.id(), locale.toLanguageTag());
+        return call;
+    }
+
+    /** Answers a ringing call; a second tap, or a tap on a call that is no longer ringing, does nothing. */
+    public void accept(Call call) {
+        if (call.moveTo(CallState.CONNECTING, clock.instant(), null)) {
+            tasks.execute(() -> openSession(call));
+        }
+    }
+
+    public void decline(Call call) {
+        end(call, CallState.DECLINED, EndReason.DECLINED);
+    }
+
+    /** Ends the call from the person's side, whatever state it is in. */
+    public void hangUp(Call call, EndReason reason) {
+        end(call, CallState.ENDED, reason);
+    }
+
+    /** The page's beacon on tab close: hangs up only with the call's own token. */
+    public boolean hangUpByBeacon(UUID callId, String token) {
+        Call call = live.get(callId);
+        if (call == null || !call.hangUpToken().equals(token)) {
+            return false;
+        }
+        hangUp(call, EndReason.TAB_CLOSED);
+        return true;
+    }
+
+    /** The address the page's beacon posts to when the tab closes. */
+    public String hangUpBeaconPath(Call call) {
+        return "beacon/calls/" + call.id() + "/hang-up?token=" + call.hangUpToken();
+    }
+
+    /** How long the person has been (or was) in the call, by the service's clock. */
+    public Duration talkTime(Call call) {
+        return call.talkTime(clock.instant());
+    }
+
+    public Optional<Call> find(UUID id) {
+        return Optional.ofNullable(live.get(id));
+    }
+
+    public int liveCalls() {
+        return live.size();
+    }
+
+    /** The page's stage is ready for commands. */
+    public void attachStage(Call call, StageChannel channel) {
+        call.session().ifPresent(session -> session.attach(channel));
+    }
+
+    /** What the page's stage reported. */
+    public void report(Call call, StageReport report) {
+        call.session().ifPresent(session -> session.report(report));
+    }
+
+    public SendResult send(Call call, String raw) {
+        if (call.state() != CallState.ACTIVE) {
+            return new SendResult.NotInCall();
+        }
+        return switch (MessageText.check(raw)) {
+            case MessageText.Check.Empty empty -> new SendResult.Empty();
+            case MessageText.Check.TooLong tooLong -> new SendResult.TooLong(tooLong.length(), tooLong.max());
+            case MessageText.Check.Accepted accepted -> {
+                deliver(call, accepted.text());
+                yield new SendResult.Sent();
+            }
+        };
+    }
+
+    public void setMode(Call call, ChatMode mode) {
+        call.setMode(mode);
+        activity(call);
+        call.publish(new CallEvent.ModeChanged(mode));
+    }
+
+    /** The person answered the idle warning. */
+    public void stillHere(Call call) {
+        activity(call);
+    }
+
+    /** Misses calls nobody answered, warns and ends idle ones, and ends those past their maximum duration. */
+    @Scheduled(fixedDelayString = "${call.sweep-every:1s}")
+    public void sweep() {
+        Instant now = clock.instant();
+        for (Call call : live.values()) {
+            switch (call.state()) {
+                case RINGING -> {
+                    if (call.age(now).compareTo(properties.ringTimeout()) >= 0) {
+                        end(call, CallState.MISSED, EndReason.MISSED);
+                    }
+                }
+                case ACTIVE -> sweepActive(call, now);
+                default -> { }
+            }
+        }
+    }
+
+    private void sweepActive(Call call, Instant now) {
+        if (call.talkTime(now).compareTo(properties.maxDuration()) >= 0) {
+            hangUp(call, EndReason.MAX_DURATION);
+            return;
+        }
+        Duration idle = call.isSpeaking() ? Duration.ZERO : call.idleFor(now);
+        if (idle.compareTo(properties.idleTimeout()) >= 0) {
+            hangUp(call, EndReason.IDLE);
+        } else if (idle.compareTo(properties.idleTimeout().minus(properties.idleWarning())) >= 0 && call.warnIdle()) {
+            call.publish(new CallEvent.IdleWarned(properties.idleTimeout().minus(idle)));
+        }
+    }
+
+    private void openSession(Call call) {
+        AvatarProvider provider = providers.current();
+        long started = System.nanoTime();
+        AvatarSession session;
+        try {
+            session = provider.open(call.avatar().spec(call.locale()));
+        } catch (RuntimeException e) {
+            log.warn("call {} could not open a {} avatar session", call.id(), provider.id(), e);
+            end(call, CallState.FAILED, EndReason.PROVIDER_FAILED);
+            return;
+        }
+        call.attachSession(session);
+        session.onEvent(event -> onAvatarEvent(call, session, event));
+        log.info("call {} opened {} session {} in {} ms", call.id(), provider.id(), session.id(),
+                (System.nanoTime() - started) / 1_000_000);
+        if (call.state() != CallState.CONNECTING) {
+            // Cancelled or hung up while the session was opening: it must not outlive the call.
+            session.close("call over before the avatar was ready");
+            return;
+        }
+        call.publish(new CallEvent.AvatarReady(session.stage()));
+    }
+
+    private void onAvatarEvent(Call call, AvatarSession session, AvatarEvent event) {
+        switch (event) {
+            case AvatarEvent.StreamReady ready -> {
+                if (call.moveTo(CallState.ACTIVE, clock.instant(), null)) {
+                    speak(call, session, call.persona().greeting());
+                }
+            }
+            case AvatarEvent.SpeakingStarted started -> {
+                if (call.setSpeaking(true)) {
+                    call.publish(new CallEvent.SpeakingChanged(true));
+                }
+            }
+            case AvatarEvent.CaptionUpdated caption -> call.captionLine(caption.utteranceId(), caption.spokenText())
+                    .ifPresent(line -> call.publish(new CallEvent.MessageShown(line)));
+            case AvatarEvent.SpeakingEnded ended -> {
+                call.finishLine(ended.utteranceId(), ended.interrupted())
+                        .ifPresent(line -> call.publish(new CallEvent.MessageShown(line)));
+                call.touch(clock.instant());
+                if (!call.isSpeaking() && call.setSpeaking(false)) {
+                    call.publish(new CallEvent.SpeakingChanged(false));
+                }
+            }
+            case AvatarEvent.ConnectionChanged changed -> call.publish(new CallEvent.ConnectionChanged(changed.quality()));
+            case AvatarEvent.SessionStopped stopped -> {
+                log.info("call {} avatar session stopped: {}", call.id(), stopped.reason());
+                if (call.state() == CallState.CONNECTING) {
+                    end(call, CallState.FAILED, EndReason.PROVIDER_FAILED);
+                } else {
+                    end(call, CallState.ENDED, EndReason.PROVIDER_STOPPED);
+                }
+            }
+        }
+    }
+
+    private void deliver(Call call, String text) {
+        activity(call);
+        call.countPersonMessage();
+        call.publish(new CallEvent.MessageShown(
+                new ChatMessage(UUID.randomUUID().toString(), ChatMessage.Author.PERSON, text, true)));
+        call.session().ifPresent(session -> {
+            if (call.isSpeaking()) {
+                session.interrupt(); // barge-in: the person spoke, so the avatar stops
+            }
+            if (call.mode() == ChatMode.REPEAT) {
+                speak(call, session, text);
+            } else {
+                Reply reply = responder.answer(text, call.locale());
+                session.showEmotion(reply.emotion());
+                call.publish(new CallEvent.EmotionShown(reply.emotion()));
+                speak(call, session, reply.text());
+            }
+        });
+    }
+
+    private void speak(Call call, AvatarSession session, String text) {
+        String utteranceId = session.speak(text, SpeechMode.REPEAT);
+        call.publish(new CallEvent.MessageShown(call.expectLine(utteranceId, text)));
+    }
+
+    private void activity(Call call) {
+        if (call.touch(clock.instant())) {
+            call.publish(new CallEvent.IdleWarningCleared());
+        }
+    }
+
+    private void end(Call call, CallState outcome, EndReason reason) {
+        if (!call.moveTo(outcome, clock.instant(), reason)) {
+            return;
+        }
+        live.remove(call.id());
+        call.session().ifPresent(session -> session.close(reason.name()));
+        try {
+            records.save(call.record(providers.current().id()));
+        } catch (RuntimeException e) {
+            log.error("call {} ended but its record could not be saved", call.id(), e);
+        }
+        log.info("call {} over: {} after {} s in call", call.id(), reason, call.talkTime(clock.instant()).toSeconds());
+    }
+}

@@ -1,0 +1,6 @@
+package app.avatarcall.call;
+
+/** Why a call ended; kept in the call record. */
+public enum EndReason {
+    HUNG_UP, DECLINED, MISSED, CANCELLED, TAB_CLOSED, IDLE, MAX_DURATION, PROVIDER_STOPPED, PROVIDER_FAILED
+}

@@ -1,0 +1,163 @@
+package app.avatarcall.call.ui;
+
+import app.avatarcall.avatar.AvatarDirectory;
+import app.avatarcall.avatar.AvatarProfile;
+import app.avatarcall.call.Call;
+import app.avatarcall.call.CallEvent;
+import app.avatarcall.call.CallService;
+import app.avatarcall.call.CallState;
+import app.avatarcall.call.EndReason;
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteAlias;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The whole call in one page: {@code /} calls the default avatar, {@code /call/{avatar}} a chosen one. The view
+ * follows the call's events and swaps its screens; the avatar stage stays in the page under them.
+ */
+@Route("")
+@RouteAlias("call/:avatar")
+class CallView extends Div implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final CallService calls;
+    private final AvatarDirectory avatars;
+    final AvatarStage stage;
+    private AvatarProfile avatar;
+    @Nullable Call call;
+    @Nullable Component screen;
+    private Runnable unsubscribe = () -> { };
+
+    CallView(CallService calls, AvatarDirectory avatars) {
+        this.calls = calls;
+        this.avatars = avatars;
+        this.avatar = avatars.defaultAvatar();
+        addClassName("call-view");
+        stage = new AvatarStage(report -> {
+            if (call != null) {
+                calls.report(call, report);
+            }
+        });
+        stage.addClassName("call-stage");
+        add(stage);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        // The id comes from a URL anybody can type: only a known avatar is taken, anything else rings the default.
+        avatar = event.getRouteParameters().get("avatar").flatMap(avatars::find).orElseGet(avatars::defaultAvatar);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return avatar.persona(getLocale()).name() + " · Avatar Call";
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        if (call == null) {
+            follow(calls.ring(avatar, getLocale()));
+        }
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        // The tab closed or the person navigated away: the call must not go on without them.
+        Call current = call;
+        if (current != null && !current.state().isOver()) {
+            calls.hangUp(current, EndReason.TAB_CLOSED);
+        }
+        unsubscribe.run();
+    }
+
+    private void follow(Call next) {
+        unsubscribe.run();
+        call = next;
+        stage.setLook(next.avatar().look());
+        stage.setLabel(getTranslation("avatar.portrait", next.persona().name()));
+        UI ui = UI.getCurrent();
+        unsubscribe = next.subscribe(event -> ui.access(() -> on(next, event)));
+        ui.getPage().executeJs("const url = new URL($0, document.baseURI);"
+                + "window.addEventListener('pagehide', () => navigator.sendBeacon(url), {once: true})",
+                calls.hangUpBeaconPath(next));
+        show(next.state());
+    }
+
+    private void on(Call source, CallEvent event) {
+        if (source != call) {
+            return; // a late event of a call this page has already left
+        }
+        switch (event) {
+            case CallEvent.StateChanged changed -> show(changed.state());
+            case CallEvent.AvatarReady ready -> {
+                stage.show(ready.stage());
+                calls.attachStage(source, stage);
+            }
+            case CallEvent.MessageShown shown -> inCall(screen -> screen.chat.show(shown.message()));
+            case CallEvent.SpeakingChanged speaking -> stage.getElement().setAttribute("speaking", speaking.speaking());
+            case CallEvent.EmotionShown emotion ->
+                    stage.getElement().setAttribute("data-emotion", emotion.emotion().name().toLowerCase(Locale.ROOT));
+            case CallEvent.ModeChanged mode -> inCall(screen -> screen.chat.setMode(mode.mode()));
+            case CallEvent.ConnectionChanged connection -> inCall(screen -> screen.setConnection(connection.quality()));
+            case CallEvent.IdleWarned warned -> inCall(screen -> screen.warnIdle(warned.left()));
+            case CallEvent.IdleWarningCleared cleared -> inCall(InCallScreen::clearIdleWarning);
+        }
+    }
+
+    private void inCall(java.util.function.Consumer<InCallScreen> action) {
+        if (screen instanceof InCallScreen inCall) {
+            action.accept(inCall);
+        }
+    }
+
+    private void show(CallState state) {
+        Call current = java.util.Objects.requireNonNull(call);
+        AvatarProfile.Persona persona = current.persona();
+        Component next = switch (state) {
+            case RINGING -> new IncomingCallScreen(current.avatar(), persona, () -> calls.accept(current),
+                    () -> calls.decline(current));
+            case CONNECTING -> new ConnectingScreen(current.avatar(), persona,
+                    () -> calls.hangUp(current, EndReason.CANCELLED));
+            case ACTIVE -> new InCallScreen(persona.name(), calls.talkTime(current), current.mode(),
+                    text -> calls.send(current, text), mode -> calls.setMode(current, mode),
+                    () -> calls.hangUp(current, EndReason.HUNG_UP), () -> calls.stillHere(current));
+            case ENDED, DECLINED, MISSED, FAILED -> new CallOverScreen(current.avatar(), persona, state,
+                    calls.talkTime(current), this::callAgain, this::close);
+        };
+        getElement().setAttribute("data-state", state.name().toLowerCase(Locale.ROOT));
+        if (screen != null) {
+            remove(screen);
+        }
+        screen = next;
+        add(next);
+    }
+
+    /** The person calls the avatar: no ringing, straight to connecting. */
+    private void callAgain() {
+        Call next = calls.ring(avatar, getLocale());
+        follow(next);
+        calls.accept(next);
+    }
+
+    private void close() {
+        getUI().ifPresent(ui -> ui.getPage().executeJs("window.close()"));
+        Paragraph closed = new Paragraph(getTranslation("over.closed"));
+        closed.addClassName("closed-note");
+        if (screen != null) {
+            remove(screen);
+        }
+        Div note = new Div(closed);
+        note.addClassNames("screen", "closed");
+        screen = note;
+        add(note);
+    }
+}

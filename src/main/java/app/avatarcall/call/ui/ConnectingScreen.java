@@ -1,0 +1,28 @@
+package app.avatarcall.call.ui;
+
+import app.avatarcall.avatar.AvatarProfile;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.NativeButton;
+import com.vaadin.flow.component.html.Paragraph;
+
+/** Accepted, and the avatar is on its way: visible progress, and a way out. */
+class ConnectingScreen extends Div {
+
+    final NativeButton cancel;
+
+    ConnectingScreen(AvatarProfile avatar, AvatarProfile.Persona persona, Runnable onCancel) {
+        addClassNames("screen", "connecting");
+        Div progress = new Div();
+        progress.addClassName("progress");
+        progress.getElement().setAttribute("role", "progressbar");
+        progress.getElement().setAttribute("aria-label", getTranslation("connecting.title"));
+        H2 title = new H2(getTranslation("connecting.title"));
+        Paragraph detail = new Paragraph(getTranslation("connecting.detail", persona.name()));
+        cancel = new NativeButton(getTranslation("connecting.cancel"), click -> onCancel.run());
+        cancel.addClassName("pill-button");
+        add(Portrait.of(avatar, persona, getTranslation("avatar.portrait", persona.name())), title, detail, progress,
+                cancel);
+        getElement().setAttribute("aria-busy", "true");
+    }
+}

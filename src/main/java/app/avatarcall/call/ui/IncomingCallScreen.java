@@ -1,0 +1,43 @@
+package app.avatarcall.call.ui;
+
+import app.avatarcall.avatar.AvatarProfile;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.NativeButton;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+
+/** The phone rings: who is calling, a pulsing portrait, and Accept / Decline. */
+class IncomingCallScreen extends Div {
+
+    final NativeButton accept;
+    final NativeButton decline;
+
+    IncomingCallScreen(AvatarProfile avatar, AvatarProfile.Persona persona, Runnable onAccept, Runnable onDecline) {
+        addClassNames("screen", "incoming");
+        Div portrait = Portrait.of(avatar, persona, getTranslation("avatar.portrait", persona.name()));
+        Paragraph kind = new Paragraph(getTranslation("incoming.video-call"));
+        kind.addClassName("incoming-kind");
+        H1 name = new H1(persona.name());
+        name.addClassName("caller-name");
+        Span role = new Span(persona.role());
+        role.addClassName("caller-role");
+        Div caller = new Div(kind, portrait, name, role);
+        caller.addClassName("caller");
+
+        decline = RoundButton.create("decline", getTranslation("incoming.decline"), click -> onDecline.run());
+        accept = RoundButton.create("accept", getTranslation("incoming.accept"), click -> onAccept.run());
+        Div actions = new Div(labelled(decline, "incoming.decline-label"), labelled(accept, "incoming.accept-label"));
+        actions.addClassName("incoming-actions");
+
+        add(caller, actions, new RingTone(getTranslation("incoming.tap-for-sound")));
+    }
+
+    private Div labelled(NativeButton button, String captionKey) {
+        Span caption = new Span(getTranslation(captionKey));
+        caption.getElement().setAttribute("aria-hidden", "true");
+        Div column = new Div(button, caption);
+        column.addClassName("action");
+        return column;
+    }
+}
