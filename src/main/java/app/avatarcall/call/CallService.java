@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -42,10 +42,10 @@ public class CallService {
     private final CallRecords records;
     private final CallProperties properties;
     private final Clock clock;
-    private final ExecutorService tasks;
+    private final Executor tasks;
 
     CallService(AvatarProviders providers, KnowledgeBaseResponder responder, CallRecords records,
-                CallProperties properties, Clock clock, @Qualifier("callTaskExecutor") ExecutorService tasks) {
+                CallProperties properties, Clock clock, @Qualifier("callTaskExecutor") Executor tasks) {
         this.providers = providers;
         this.responder = responder;
         this.records = records;
@@ -212,7 +212,7 @@ public class CallService {
                 call.finishLine(ended.utteranceId(), ended.interrupted())
                         .ifPresent(line -> call.publish(new CallEvent.MessageShown(line)));
                 call.touch(clock.instant());
-                if (!call.isSpeaking() && call.setSpeaking(false)) {
+                if (call.setSpeaking(false)) {
                     call.publish(new CallEvent.SpeakingChanged(false));
                 }
             }

@@ -2,8 +2,10 @@ package app.avatarcall.conversation;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -12,11 +14,16 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
-import org.apache.lucene.queryparser.classic.ParseException;
-import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
@@ -61,14 +68,40 @@ final class KnowledgeBase {
         }
     }
 
-    private Query parse(String question) {
-        var parser = new MultiFieldQueryParser(new String[] {QUESTION, ANSWER}, analyzer,
-                java.util.Map.of(QUESTION, 2f, ANSWER, 0.5f));
-        try {
-            return parser.parse(QueryParser.escape(question));
-        } catch (ParseException e) {
+    /**
+     * Every word of the question (stemmed, stop words gone) may match the entry's questions or, weaker, its answer;
+     * at least half of them must, so that one shared word ("what") is not taken for an answer.
+     */
+    private @Nullable Query parse(String question) {
+        List<String> terms = terms(question);
+        if (terms.isEmpty()) {
             return null;
         }
+        var query = new BooleanQuery.Builder();
+        for (String term : terms) {
+            query.add(new DisjunctionMaxQuery(List.of(
+                    new BoostQuery(new TermQuery(new Term(QUESTION, term)), 2f),
+                    new BoostQuery(new TermQuery(new Term(ANSWER, term)), 0.5f)), 0.1f), BooleanClause.Occur.SHOULD);
+        }
+        query.setMinimumNumberShouldMatch((terms.size() + 1) / 2);
+        return query.build();
+    }
+
+    private List<String> terms(String text) {
+        List<String> terms = new ArrayList<>();
+        try (TokenStream stream = analyzer.tokenStream(QUESTION, text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                if (!terms.contains(term.toString())) {
+                    terms.add(term.toString());
+                }
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return terms;
     }
 
     private DirectoryReader index() {

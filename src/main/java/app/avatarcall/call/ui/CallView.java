@@ -7,7 +7,6 @@ import app.avatarcall.call.CallEvent;
 import app.avatarcall.call.CallService;
 import app.avatarcall.call.CallState;
 import app.avatarcall.call.EndReason;
-import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
@@ -55,18 +54,19 @@ class CallView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     public void beforeEnter(BeforeEnterEvent event) {
         // The id comes from a URL anybody can type: only a known avatar is taken, anything else rings the default.
         avatar = event.getRouteParameters().get("avatar").flatMap(avatars::find).orElseGet(avatars::defaultAvatar);
+        Call current = call;
+        if (current != null && current.avatar().equals(avatar)) {
+            return; // the same page again: the call goes on
+        }
+        if (current != null) {
+            calls.hangUp(current, EndReason.CANCELLED);
+        }
+        follow(calls.ring(avatar, event.getUI().getLocale()), event.getUI());
     }
 
     @Override
     public String getPageTitle() {
         return avatar.persona(getLocale()).name() + " · Avatar Call";
-    }
-
-    @Override
-    protected void onAttach(AttachEvent event) {
-        if (call == null) {
-            follow(calls.ring(avatar, getLocale()));
-        }
     }
 
     @Override
@@ -79,12 +79,11 @@ class CallView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         unsubscribe.run();
     }
 
-    private void follow(Call next) {
+    private void follow(Call next, UI ui) {
         unsubscribe.run();
         call = next;
         stage.setLook(next.avatar().look());
         stage.setLabel(getTranslation("avatar.portrait", next.persona().name()));
-        UI ui = UI.getCurrent();
         unsubscribe = next.subscribe(event -> ui.access(() -> on(next, event)));
         ui.getPage().executeJs("const url = new URL($0, document.baseURI);"
                 + "window.addEventListener('pagehide', () => navigator.sendBeacon(url), {once: true})",
@@ -144,7 +143,7 @@ class CallView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     /** The person calls the avatar: no ringing, straight to connecting. */
     private void callAgain() {
         Call next = calls.ring(avatar, getLocale());
-        follow(next);
+        follow(next, UI.getCurrent());
         calls.accept(next);
     }
 

@@ -135,7 +135,8 @@ class ChatPanel extends Div {
             }
             case SendResult.Empty empty -> showError(getTranslation("chat.empty"));
             case SendResult.TooLong tooLong ->
-                    showError(getTranslation("chat.too-long", tooLong.length(), tooLong.max()));
+                    showError(getTranslation("chat.too-long", String.valueOf(tooLong.length()),
+                            String.valueOf(tooLong.max())));
             case SendResult.NotInCall notInCall -> showError(getTranslation("chat.not-in-call"));
         }
     }
@@ -147,7 +148,8 @@ class ChatPanel extends Div {
 
     private void showCount(String value) {
         int length = MessageText.length(value);
-        counter.setText(length >= COUNTER_FROM ? getTranslation("chat.counter", length, MessageText.MAX_LENGTH) : "");
+        counter.setText(length >= COUNTER_FROM ? getTranslation("chat.counter", String.valueOf(length),
+                String.valueOf(MessageText.MAX_LENGTH)) : "");
         counter.setClassName("chat-counter--over", length > MessageText.MAX_LENGTH);
     }
 }

@@ -1,0 +1,254 @@
+package app.avatarcall.call;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.avatarcall.avatar.AvatarDirectory;
+import app.avatarcall.avatar.AvatarEvent;
+import app.avatarcall.avatar.Emotion;
+import app.avatarcall.avatar.StageReport;
+import app.avatarcall.conversation.ChatMode;
+import app.avatarcall.testing.AppTest;
+import app.avatarcall.testing.FakeAvatarProvider;
+import app.avatarcall.testing.TestClock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+@AppTest
+class CallServiceTest {
+
+    @Autowired
+    CallService calls;
+    @Autowired
+    AvatarDirectory avatars;
+    @Autowired
+    FakeAvatarProvider provider;
+    @Autowired
+    TestClock clock;
+    @Autowired
+    CallRecords records;
+
+    private final List<CallEvent> events = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void reset() {
+        provider.refuse = false;
+    }
+
+    private Call ring() {
+        Call call = calls.ring(avatars.defaultAvatar(), Locale.ENGLISH);
+        call.subscribe(events::add);
+        return call;
+    }
+
+    private Call live() {
+        Call call = ring();
+        calls.accept(call);
+        calls.report(call, new StageReport.Ready());
+        provider.last().finishSpeaking(); // the greeting
+        return call;
+    }
+
+    @Test
+    void accepting_opens_an_avatar_session_and_the_call_goes_live_with_a_greeting() {
+        Call call = ring();
+        calls.accept(call);
+        assertThat(call.state()).isEqualTo(CallState.CONNECTING);
+        assertThat(events).contains(new CallEvent.AvatarReady(provider.last().stage()));
+
+        calls.report(call, new StageReport.Ready());
+
+        assertThat(call.state()).isEqualTo(CallState.ACTIVE);
+        assertThat(provider.last().spoken).containsExactly(call.persona().greeting());
+    }
+
+    @Test
+    void a_double_tap_on_accept_makes_one_call_with_one_session() {
+        Call call = ring();
+        int before = provider.opened.size();
+        calls.accept(call);
+        calls.accept(call);
+        assertThat(provider.opened).hasSize(before + 1);
+    }
+
+    @Test
+    void two_tabs_make_two_calls() {
+        Call first = ring();
+        Call second = ring();
+        assertThat(first.id()).isNotEqualTo(second.id());
+        assertThat(calls.find(first.id())).isPresent();
+        assertThat(calls.find(second.id())).isPresent();
+    }
+
+    @Test
+    void a_call_nobody_answers_for_thirty_seconds_is_missed() {
+        Call call = ring();
+        clock.advance(Duration.ofSeconds(29));
+        calls.sweep();
+        assertThat(call.state()).isEqualTo(CallState.RINGING);
+
+        clock.advance(Duration.ofSeconds(1));
+        calls.sweep();
+
+        assertThat(call.state()).isEqualTo(CallState.MISSED);
+        assertThat(records.find(call.id())).get().extracting(CallRecord::outcome).isEqualTo(CallState.MISSED);
+    }
+
+    @Test
+    void an_idle_call_is_warned_then_ended_and_any_activity_clears_the_warning() {
+        Call call = live();
+        clock.advance(Duration.ofSeconds(150));
+        calls.sweep();
+        assertThat(events).contains(new CallEvent.IdleWarned(Duration.ofSeconds(30)));
+
+        calls.stillHere(call);
+        assertThat(events).contains(new CallEvent.IdleWarningCleared());
+        clock.advance(Duration.ofSeconds(60));
+        calls.sweep();
+        assertThat(call.state()).isEqualTo(CallState.ACTIVE);
+
+        clock.advance(Duration.ofSeconds(180));
+        calls.sweep();
+        assertThat(call.state()).isEqualTo(CallState.ENDED);
+        assertThat(call.endReason()).contains(EndReason.IDLE);
+        assertThat(provider.last().isClosed()).isTrue();
+    }
+
+    @Test
+    void a_call_never_lasts_longer_than_the_maximum() {
+        Call call = live();
+        for (int minute = 0; minute < 30; minute++) {
+            clock.advance(Duration.ofMinutes(1));
+            calls.stillHere(call);
+            calls.sweep();
+        }
+        assertThat(call.endReason()).contains(EndReason.MAX_DURATION);
+    }
+
+    @Test
+    void repeat_mode_says_the_text_word_for_word() {
+        Call call = live();
+        calls.setMode(call, ChatMode.REPEAT);
+
+        assertThat(calls.send(call, "  Say   exactly this\n")).isEqualTo(new SendResult.Sent());
+
+        assertThat(provider.last().spoken).last().isEqualTo("Say   exactly this");
+        assertThat(events).anySatisfy(event -> assertThat(event).isInstanceOfSatisfying(CallEvent.MessageShown.class,
+                shown -> assertThat(shown.message().author()).isEqualTo(ChatMessage.Author.PERSON)));
+    }
+
+    @Test
+    void talk_mode_answers_from_the_knowledge_base_with_an_emotion() {
+        Call call = live();
+
+        calls.send(call, "Tell me a joke");
+
+        assertThat(provider.last().spoken).last().asString().contains("avatar blush");
+        assertThat(provider.last().emotions).last().isEqualTo(Emotion.HAPPY);
+    }
+
+    @Test
+    void a_message_while_the_avatar_speaks_interrupts_it() {
+        Call call = live();
+        calls.send(call, "What is Avatar Call?");
+        provider.last().emit(new AvatarEvent.SpeakingStarted("u2"));
+
+        calls.send(call, "Thanks");
+
+        assertThat(provider.last().interrupts).isEqualTo(1);
+    }
+
+    @Test
+    void an_interrupted_line_keeps_what_was_said_and_shows_it_was_cut() {
+        Call call = live();
+        calls.send(call, "What is Avatar Call?");
+        provider.last().emit(new AvatarEvent.SpeakingStarted("u2"));
+        provider.last().emit(new AvatarEvent.CaptionUpdated("u2", "Avatar Call lets you"));
+        provider.last().emit(new AvatarEvent.SpeakingEnded("u2", true));
+
+        assertThat(events).contains(new CallEvent.MessageShown(
+                new ChatMessage("u2", ChatMessage.Author.AVATAR, "Avatar Call lets you …", true)));
+        assertThat(call.isSpeaking()).isFalse();
+    }
+
+    @Test
+    void empty_too_long_and_untimely_messages_are_refused_and_nothing_is_said() {
+        Call ringing = ring();
+        assertThat(calls.send(ringing, "hello")).isEqualTo(new SendResult.NotInCall());
+
+        Call call = live();
+        int said = provider.last().spoken.size();
+        assertThat(calls.send(call, " \t\n ")).isEqualTo(new SendResult.Empty());
+        assertThat(calls.send(call, "x".repeat(1001))).isEqualTo(new SendResult.TooLong(1001, 1000));
+        assertThat(provider.last().spoken).hasSize(said);
+    }
+
+    @Test
+    void a_provider_that_refuses_fails_the_call_with_a_record() {
+        provider.refuse = true;
+        Call call = ring();
+        calls.accept(call);
+
+        assertThat(call.state()).isEqualTo(CallState.FAILED);
+        assertThat(records.find(call.id())).get().extracting(CallRecord::endReason).isEqualTo(EndReason.PROVIDER_FAILED);
+    }
+
+    @Test
+    void a_provider_that_stops_the_session_ends_the_call() {
+        Call call = live();
+        provider.last().emit(new AvatarEvent.SessionStopped("IDLE_TIMEOUT"));
+        assertThat(call.endReason()).contains(EndReason.PROVIDER_STOPPED);
+    }
+
+    @Test
+    void every_way_a_call_ends_closes_its_avatar_session() {
+        Call hungUp = live();
+        calls.hangUp(hungUp, EndReason.HUNG_UP);
+        FakeAvatarProvider.Session first = provider.last();
+
+        Call cancelled = ring();
+        calls.accept(cancelled);
+        calls.hangUp(cancelled, EndReason.CANCELLED);
+        FakeAvatarProvider.Session second = provider.last();
+
+        Call closedTab = live();
+        calls.hangUpByBeacon(closedTab.id(), "a forged token");
+        assertThat(closedTab.state()).isEqualTo(CallState.ACTIVE);
+        calls.hangUpByBeacon(closedTab.id(), closedTab.hangUpToken());
+
+        assertThat(List.of(first, second, provider.last())).allSatisfy(session -> assertThat(session.isClosed()).isTrue());
+        assertThat(closedTab.endReason()).contains(EndReason.TAB_CLOSED);
+    }
+
+    @Test
+    void an_ended_call_cannot_be_revived_by_a_late_event() {
+        Call call = live();
+        calls.hangUp(call, EndReason.HUNG_UP);
+
+        calls.accept(call);
+        provider.last().emit(new AvatarEvent.StreamReady());
+        calls.sweep();
+
+        assertThat(call.state()).isEqualTo(CallState.ENDED);
+        assertThat(calls.send(call, "hello")).isEqualTo(new SendResult.NotInCall());
+    }
+
+    @Test
+    void the_record_keeps_times_outcome_and_counts_but_no_text() {
+        Call call = live();
+        calls.send(call, "Hello");
+        clock.advance(Duration.ofSeconds(42));
+        calls.hangUp(call, EndReason.HUNG_UP);
+
+        CallRecord record = records.find(call.id()).orElseThrow();
+        assertThat(record.outcome()).isEqualTo(CallState.ENDED);
+        assertThat(record.personMessages()).isEqualTo(1);
+        assertThat(record.avatarMessages()).isEqualTo(2); // greeting and answer
+        assertThat(Duration.between(record.activeAt(), record.endedAt())).isEqualTo(Duration.ofSeconds(42));
+        assertThat(record.toString()).doesNotContain("Hello");
+    }
+}

@@ -1,0 +1,139 @@
+package app.avatarcall.testing;
+
+import app.avatarcall.avatar.AvatarEvent;
+import app.avatarcall.avatar.AvatarProvider;
+import app.avatarcall.avatar.AvatarSession;
+import app.avatarcall.avatar.AvatarSpec;
+import app.avatarcall.avatar.AvatarUnavailableException;
+import app.avatarcall.avatar.Emotion;
+import app.avatarcall.avatar.SpeechMode;
+import app.avatarcall.avatar.StageChannel;
+import app.avatarcall.avatar.StageReport;
+import app.avatarcall.avatar.StageSetup;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * An avatar provider that records everything asked of it, so tests can see what a call did to the avatar and
+ * prove that every session it opened was closed. It can be told to refuse.
+ */
+public final class FakeAvatarProvider implements AvatarProvider {
+
+    public final List<Session> opened = new CopyOnWriteArrayList<>();
+    public volatile boolean refuse;
+
+    @Override
+    public String id() {
+        return "fake";
+    }
+
+    @Override
+    public AvatarSession open(AvatarSpec spec) {
+        if (refuse) {
+            throw new AvatarUnavailableException("Concurrent limit reached");
+        }
+        Session session = new Session(spec);
+        opened.add(session);
+        return session;
+    }
+
+    public Session last() {
+        return opened.getLast();
+    }
+
+    public static final class Session implements AvatarSession {
+
+        public final AvatarSpec spec;
+        public final List<String> spoken = new CopyOnWriteArrayList<>();
+        public final List<Emotion> emotions = new CopyOnWriteArrayList<>();
+        public volatile int interrupts;
+        public volatile String closedBecause;
+        private Consumer<AvatarEvent> listener = event -> { };
+
+        Session(AvatarSpec spec) {
+            this.spec = spec;
+        }
+
+        /** Plays the avatar: makes the session report an event as a real one would. */
+        public void emit(AvatarEvent event) {
+            listener.accept(event);
+        }
+
+        /** Says the last utterance to the end, as the stage would. */
+        public void finishSpeaking() {
+            String id = "u" + spoken.size();
+            emit(new AvatarEvent.SpeakingStarted(id));
+            emit(new AvatarEvent.SpeakingEnded(id, false));
+        }
+
+        @Override
+        public String id() {
+            return "fake-" + System.identityHashCode(this);
+        }
+
+        @Override
+        public StageSetup stage() {
+            return new StageSetup.DemoFace(spec.look(), spec.language().toLanguageTag());
+        }
+
+        @Override
+        public boolean answersItself() {
+            return false;
+        }
+
+        @Override
+        public void attach(StageChannel channel) {
+        }
+
+        @Override
+        public void report(StageReport report) {
+            emit(switch (report) {
+                case StageReport.Ready ready -> new AvatarEvent.StreamReady();
+                case StageReport.SpeakingStarted started -> new AvatarEvent.SpeakingStarted(started.utteranceId());
+                case StageReport.CaptionProgressed caption ->
+                        new AvatarEvent.CaptionUpdated(caption.utteranceId(), caption.spokenText());
+                case StageReport.SpeakingEnded ended -> new AvatarEvent.SpeakingEnded(ended.utteranceId(), ended.interrupted());
+                case StageReport.ConnectionChanged changed -> new AvatarEvent.ConnectionChanged(changed.quality());
+                case StageReport.Failed failed -> new AvatarEvent.SessionStopped(failed.reason());
+            });
+        }
+
+        @Override
+        public void onEvent(Consumer<AvatarEvent> listener) {
+            this.listener = listener;
+        }
+
+        @Override
+        public String speak(String text, SpeechMode mode) {
+            spoken.add(text);
+            return "u" + spoken.size();
+        }
+
+        @Override
+        public void interrupt() {
+            interrupts++;
+        }
+
+        @Override
+        public void showEmotion(Emotion emotion) {
+            emotions.add(emotion);
+        }
+
+        @Override
+        public void keepAlive() {
+        }
+
+        @Override
+        public void close(String reason) {
+            if (closedBecause == null) {
+                closedBecause = reason;
+            }
+        }
+
+        @Override
+        public boolean isClosed() {
+            return closedBecause != null;
+        }
+    }
+}
