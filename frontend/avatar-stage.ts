@@ -246,8 +246,8 @@ class AvatarStage extends HTMLElement {
       ? 'M58 96 C54 48 146 48 142 96 L148 150 Q100 168 52 150 Z'
       : 'M62 92 C60 52 140 52 138 92 Z';
     const front = look.longHair
-      ? 'M64 90 C66 56 120 48 136 80 C120 70 96 66 78 74 C72 80 68 86 64 90 Z'
-      : 'M63 88 C62 56 138 50 137 86 C126 70 106 64 86 70 C76 74 68 80 63 88 Z';
+      ? 'M61 94 C54 36 146 36 139 90 C130 72 108 62 86 70 C74 76 66 84 61 94 Z'
+      : 'M63 88 C58 40 142 40 137 86 C126 68 106 62 86 68 C76 72 68 80 63 88 Z';
     this.root.querySelector('.hair-back')!.setAttribute('d', back);
     this.root.querySelector('.hair-front')!.setAttribute('d', front);
   }

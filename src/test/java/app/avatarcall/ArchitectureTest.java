@@ -1,0 +1,53 @@
+package app.avatarcall;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The rules of AGENTS.md, checked: features depend inward, vendors stay behind the SPI, views stay thin. */
+class ArchitectureTest {
+
+    private static final JavaClasses APP = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("app.avatarcall");
+
+    @Test
+    void nothing_outside_a_vendor_package_depends_on_a_vendor() {
+        noClasses().that().resideOutsideOfPackage("app.avatarcall.avatar.demo..")
+                .should().dependOnClassesThat().resideInAPackage("app.avatarcall.avatar.demo..")
+                .check(APP);
+    }
+
+    @Test
+    void no_feature_depends_on_another_features_views() {
+        noClasses().that().resideOutsideOfPackage("..ui..")
+                .should().dependOnClassesThat().resideInAPackage("..ui..")
+                .check(APP);
+    }
+
+    @Test
+    void the_avatar_spi_depends_on_no_other_feature() {
+        noClasses().that().resideInAPackage("app.avatarcall.avatar..")
+                .should().dependOnClassesThat().resideInAnyPackage("app.avatarcall.call..", "app.avatarcall.conversation..")
+                .check(APP);
+    }
+
+    @Test
+    void only_views_use_vaadin_components() {
+        noClasses().that().resideOutsideOfPackages("..ui..")
+                .should().dependOnClassesThat().resideInAPackage("com.vaadin.flow.component..")
+                .check(APP);
+    }
+
+    @Test
+    void every_package_declares_its_null_safety() {
+        classes().that().haveSimpleName("package-info")
+                .should().beAnnotatedWith(org.jspecify.annotations.NullMarked.class)
+                .allowEmptyShould(false)
+                .check(APP);
+    }
+}

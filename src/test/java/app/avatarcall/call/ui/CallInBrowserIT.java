@@ -1,0 +1,176 @@
+package app.avatarcall.call.ui;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.avatarcall.testing.Chromium;
+import app.avatarcall.testing.PackagedApp;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole call in a real Chromium against the packaged jar: what only a browser can prove (the web components
+ * load and talk to the server, push delivers the avatar's captions, no script in a message ever runs).
+ * Screenshots land in {@code target/screenshots}.
+ */
+class CallInBrowserIT {
+
+    private static PackagedApp app;
+    private static Chromium chromium;
+    private BrowserContext context;
+    private final List<String> pageErrors = new ArrayList<>();
+
+    @BeforeAll
+    static void start() throws Exception {
+        chromium = Chromium.launch();
+        app = PackagedApp.start("--call.ring-timeout=4s");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (app != null) {
+            app.close();
+        }
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    @AfterEach
+    void closePage() {
+        if (context != null) {
+            context.close();
+        }
+        assertThat(pageErrors).as("JavaScript errors on the page").isEmpty();
+    }
+
+    private Page open(BrowserContext browser, String path) {
+        context = browser;
+        Page page = context.pages().isEmpty() ? context.newPage() : context.pages().getFirst();
+        page.onPageError(pageErrors::add);
+        page.navigate(app.url(path));
+        return page;
+    }
+
+    private static void screenshot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", name + ".png")));
+    }
+
+    private static Locator button(Page page, String accessibleName) {
+        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(accessibleName).setExact(true));
+    }
+
+    private static Locator avatarLines(Page page) {
+        return page.locator(".chat-line--avatar .chat-text");
+    }
+
+    @Test
+    void answering_then_repeat_mode_speaks_the_text_with_a_streaming_caption_then_hanging_up() {
+        Page page = open(chromium.phone("en-US"), "/");
+        assertThat(page.getByText("Video call…")).isVisible();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Ava"))).isVisible();
+        screenshot(page, "1-incoming-en");
+
+        button(page, "Accept call").click();
+        assertThat(page.locator(".in-call")).isVisible();
+        assertThat(avatarLines(page).first()).containsText("Hi! I'm Ava");
+        screenshot(page, "2-in-call-greeting-en");
+
+        button(page, "Repeat").click();
+        assertThat(button(page, "Repeat")).hasAttribute("aria-pressed", "true");
+        page.getByPlaceholder("Type a message…").fill("The quick brown fox jumps over the lazy dog");
+        page.keyboard().press("Enter");
+
+        assertThat(page.locator(".chat-line--person .chat-text")).hasText("The quick brown fox jumps over the lazy dog");
+        // The caption grows word by word while the avatar speaks, then holds the whole text.
+        page.waitForFunction("full => [...document.querySelectorAll('.chat-line--streaming .chat-text')]"
+                + ".some(line => line.textContent.length > 0 && full.startsWith(line.textContent) && line.textContent !== full)",
+                "The quick brown fox jumps over the lazy dog");
+        assertThat(avatarLines(page).last()).hasText("The quick brown fox jumps over the lazy dog");
+        assertThat(page.locator(".chat-line--streaming")).hasCount(0);
+        screenshot(page, "3-in-call-repeat-en");
+
+        button(page, "End call").click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Call ended"))).isVisible();
+        assertThat(page.getByText("Duration 0:")).isVisible();
+        screenshot(page, "4-ended-en");
+    }
+
+    @Test
+    void declining_says_the_call_was_declined() {
+        Page page = open(chromium.phone("en-US"), "/call/max");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Max"))).isVisible();
+
+        button(page, "Decline call").click();
+
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Call declined"))).isVisible();
+        screenshot(page, "5-declined-en");
+    }
+
+    @Test
+    void an_unanswered_call_is_missed_and_call_back_connects() {
+        Page page = open(chromium.phone("ru-RU"), "/");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Пропущенный звонок")))
+                .isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(10_000));
+        screenshot(page, "6-missed-ru");
+
+        button(page, "Перезвонить").click();
+
+        assertThat(page.locator(".in-call")).isVisible();
+        assertThat(avatarLines(page).first()).containsText("Привет! Я Ава");
+        screenshot(page, "7-in-call-ru");
+    }
+
+    @Test
+    void html_in_a_message_is_shown_as_text_and_never_runs() {
+        Page page = open(chromium.phone("en-US"), "/");
+        button(page, "Accept call").click();
+        button(page, "Repeat").click();
+        String attack = "<img src=x onerror=\"window.pwned=1\"><script>window.pwned=2</script>";
+
+        page.getByPlaceholder("Type a message…").fill(attack);
+        button(page, "Send message").click();
+
+        assertThat(page.locator(".chat-line--person .chat-text")).hasText(attack);
+        assertThat(avatarLines(page).last()).hasText(attack);
+        assertThat(page.evaluate("() => window.pwned === undefined")).isEqualTo(true);
+        assertThat(page.locator(".chat-line img, .chat-line script")).hasCount(0);
+    }
+
+    @Test
+    void an_empty_message_gets_a_hint_and_every_button_has_an_accessible_name() {
+        Page page = open(chromium.phone("en-US"), "/");
+        button(page, "Accept call").click();
+        assertThat(page.locator(".in-call")).isVisible();
+
+        page.getByPlaceholder("Type a message…").fill("   ");
+        page.keyboard().press("Enter");
+
+        assertThat(page.getByRole(AriaRole.ALERT).getByText("Type a message first.")).isVisible();
+        Object unnamed = page.evaluate("() => [...document.querySelectorAll('button')]"
+                + ".filter(b => !(b.getAttribute('aria-label') || b.textContent.trim())).length");
+        assertThat(unnamed).isEqualTo(0);
+    }
+
+    @Test
+    void on_a_desktop_the_chat_sits_beside_the_avatar() {
+        Page page = open(chromium.desktop("en-US"), "/");
+        screenshot(page, "8-incoming-desktop");
+        button(page, "Accept call").click();
+        assertThat(avatarLines(page).first()).containsText("Hi!");
+
+        double chatLeft = (double) page.evaluate("() => document.querySelector('.chat').getBoundingClientRect().left");
+        assertThat(chatLeft).isGreaterThan(800);
+        screenshot(page, "9-in-call-desktop");
+    }
+}
