@@ -100,16 +100,28 @@ class AvatarStage extends HTMLElement {
 
   connectedCallback(): void {
     this.applyLook();
+    this.draw(0);
+    if (this.hasAttribute('portrait')) {
+      this.startMoving();
+    }
+  }
+
+  disconnectedCallback(): void {
+    cancelAnimationFrame(this.frame);
+    this.frame = 0;
+    this.stopSpeaking(true);
+  }
+
+  /** Starts the face moving; a stage that nobody sees yet stays still and costs the phone nothing. */
+  private startMoving(): void {
+    if (this.frame) {
+      return;
+    }
     const loop = (now: number) => {
       this.draw(now / 1000);
       this.frame = requestAnimationFrame(loop);
     };
     this.frame = requestAnimationFrame(loop);
-  }
-
-  disconnectedCallback(): void {
-    cancelAnimationFrame(this.frame);
-    this.stopSpeaking(true);
   }
 
   attributeChangedCallback(): void {
@@ -119,6 +131,7 @@ class AvatarStage extends HTMLElement {
   /** Shows the demo avatar; the stage is ready at once. */
   showDemo(look: string, _languageTag: string): void {
     this.setAttribute('look', look);
+    this.startMoving();
     setTimeout(() => {
       this.report({ type: 'ready' });
       this.report({ type: 'connection', quality: 'excellent' });

@@ -12,8 +12,15 @@ class RingTone extends HTMLElement {
   private cycle?: number;
   private readonly unlock = () => this.resume();
 
+  private starting?: number;
+
   connectedCallback(): void {
     this.setAttribute('aria-hidden', 'true');
+    // Opening the audio device takes long on a slow phone: the screen (and its Accept button) comes first.
+    this.starting = window.setTimeout(() => this.start(), 50);
+  }
+
+  private start(): void {
     const Context = window.AudioContext ?? (window as unknown as { webkitAudioContext?: typeof AudioContext }).webkitAudioContext;
     if (Context) {
       this.audio = new Context();
@@ -29,6 +36,7 @@ class RingTone extends HTMLElement {
   }
 
   disconnectedCallback(): void {
+    window.clearTimeout(this.starting);
     window.clearInterval(this.cycle);
     this.removeUnlockListeners();
     navigator.vibrate?.(0);

@@ -85,9 +85,10 @@ class CallView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         stage.setLook(next.avatar().look());
         stage.setLabel(getTranslation("avatar.portrait", next.persona().name()));
         unsubscribe = next.subscribe(event -> ui.access(() -> on(next, event)));
-        ui.getPage().executeJs("const url = new URL($0, document.baseURI);"
+        ui.getPage().executeJs("document.documentElement.lang = $0;"
+                + "const url = new URL($1, document.baseURI);"
                 + "window.addEventListener('pagehide', () => navigator.sendBeacon(url), {once: true})",
-                calls.hangUpBeaconPath(next));
+                next.locale().getLanguage(), calls.hangUpBeaconPath(next));
         show(next.state());
     }
 
