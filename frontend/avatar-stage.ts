@@ -85,6 +85,7 @@ class AvatarStage extends HTMLElement {
   private target: Expression = EXPRESSIONS.neutral;
   private open = 0;
   private nextBlink = 0;
+  private relax?: number;
   private current?: { id: string; timers: number[]; spoken: string };
 
   constructor() {
@@ -223,6 +224,17 @@ class AvatarStage extends HTMLElement {
     this.current = undefined;
     this.removeAttribute('speaking');
     this.report({ type: 'speaking-ended', utterance: id, text, interrupted: false });
+    this.relaxSoon();
+  }
+
+  /** An expression fades back to neutral a moment after the avatar stops speaking. */
+  private relaxSoon(): void {
+    window.clearTimeout(this.relax);
+    this.relax = window.setTimeout(() => {
+      if (!this.current) {
+        this.target = EXPRESSIONS.neutral;
+      }
+    }, 2500);
   }
 
   private stopSpeaking(report: boolean): void {

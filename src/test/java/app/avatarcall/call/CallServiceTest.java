@@ -37,6 +37,7 @@ class CallServiceTest {
     @BeforeEach
     void reset() {
         provider.refuse = false;
+        provider.whileOpening = () -> { };
     }
 
     private Call ring() {
@@ -222,6 +223,18 @@ class CallServiceTest {
 
         assertThat(List.of(first, second, provider.last())).allSatisfy(session -> assertThat(session.isClosed()).isTrue());
         assertThat(closedTab.endReason()).contains(EndReason.TAB_CLOSED);
+    }
+
+    @Test
+    void a_session_that_finishes_opening_after_the_person_gave_up_is_closed_at_once() {
+        Call call = ring();
+        provider.whileOpening = () -> calls.hangUp(call, EndReason.CANCELLED);
+
+        calls.accept(call);
+
+        assertThat(call.state()).isEqualTo(CallState.ENDED);
+        assertThat(provider.last().isClosed()).isTrue();
+        assertThat(events).noneMatch(CallEvent.AvatarReady.class::isInstance);
     }
 
     @Test

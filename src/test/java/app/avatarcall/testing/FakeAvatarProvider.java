@@ -22,6 +22,8 @@ public final class FakeAvatarProvider implements AvatarProvider {
 
     public final List<Session> opened = new CopyOnWriteArrayList<>();
     public volatile boolean refuse;
+    /** Runs while a session is opening, before it is handed back: a slow vendor, and what happens meanwhile. */
+    public volatile Runnable whileOpening = () -> { };
 
     @Override
     public String id() {
@@ -35,6 +37,7 @@ public final class FakeAvatarProvider implements AvatarProvider {
         }
         Session session = new Session(spec);
         opened.add(session);
+        whileOpening.run();
         return session;
     }
 

@@ -17,7 +17,8 @@ class PushAfterFirstPaint implements VaadinServiceInitListener {
     public void serviceInit(ServiceInitEvent event) {
         event.getSource().addUIInitListener(init -> {
             UI ui = init.getUI();
-            ui.getPage().executeJs("return 0").then(painted -> ui.getPushConfiguration().setPushMode(PushMode.AUTOMATIC));
+            Runnable enable = () -> ui.getPushConfiguration().setPushMode(PushMode.AUTOMATIC);
+            ui.getPage().executeJs("return 0").then(painted -> enable.run(), failed -> enable.run());
         });
     }
 }
