@@ -35,7 +35,7 @@ const LOOKS: Record<string, { skin: string; hair: string; from: string; to: stri
 
 const SVG = `
 <svg viewBox="0 0 200 200" preserveAspectRatio="xMidYMax meet" aria-hidden="true">
-  <g class="body"><path class="shirt" d="M40 200 C44 168 66 152 100 152 C134 152 156 168 160 200 Z"/>
+  <g class="body"><path class="shirt" d="M36 420 L38 200 C44 168 66 152 100 152 C134 152 156 168 162 200 L164 420 Z"/>
     <path class="neck skin" d="M88 132 L112 132 L114 156 Q100 164 86 156 Z"/></g>
   <g class="head">
     <path class="hair hair-back" d=""/>
@@ -57,7 +57,7 @@ const STYLE = `
   background: radial-gradient(circle at 50% 30%, rgba(255, 255, 255, 0.3), transparent 60%),
     linear-gradient(135deg, var(--from), var(--to));
 }
-svg { position: absolute; left: 0; top: 0; width: 100%; height: var(--face-height, 100%); display: block; }
+svg { position: absolute; left: 0; top: 0; width: 100%; height: var(--face-height, 100%); display: block; overflow: visible; }
 .skin { fill: var(--skin); }
 .hair { fill: var(--hair); }
 .shirt { fill: rgba(15, 23, 42, 0.55); }
