@@ -108,9 +108,14 @@ class AvatarStage extends HTMLElement {
   }
 
   disconnectedCallback(): void {
-    cancelAnimationFrame(this.frame);
-    this.frame = 0;
-    this.stopSpeaking(true);
+    // Flow's router may move the stage within the page; only leaving the page for good stops it.
+    setTimeout(() => {
+      if (!this.isConnected) {
+        cancelAnimationFrame(this.frame);
+        this.frame = 0;
+        this.stopSpeaking(true);
+      }
+    });
   }
 
   /** Starts the face moving; a stage that nobody sees yet stays still and costs the phone nothing. */

@@ -7,8 +7,11 @@ class CallTimer extends HTMLElement {
   private tick?: number;
 
   connectedCallback(): void {
-    this.startedAt = performance.now() - Number(this.getAttribute('elapsed') ?? 0);
+    if (!this.startedAt) {
+      this.startedAt = performance.now() - Number(this.getAttribute('elapsed') ?? 0);
+    }
     this.render();
+    window.clearInterval(this.tick);
     this.tick = window.setInterval(() => this.render(), 1000);
   }
 

@@ -16,8 +16,10 @@ class RingTone extends HTMLElement {
 
   connectedCallback(): void {
     this.setAttribute('aria-hidden', 'true');
-    // Opening the audio device takes long on a slow phone: the screen (and its Accept button) comes first.
-    this.starting = window.setTimeout(() => this.start(), 50);
+    if (this.starting === undefined) {
+      // Opening the audio device takes long on a slow phone: the screen (and its Accept button) comes first.
+      this.starting = window.setTimeout(() => this.start(), 50);
+    }
   }
 
   private start(): void {
@@ -36,6 +38,15 @@ class RingTone extends HTMLElement {
   }
 
   disconnectedCallback(): void {
+    // Moved within the page, it rings on; removed from it, it stops at once.
+    setTimeout(() => {
+      if (!this.isConnected) {
+        this.stop();
+      }
+    });
+  }
+
+  private stop(): void {
     window.clearTimeout(this.starting);
     window.clearInterval(this.cycle);
     this.removeUnlockListeners();

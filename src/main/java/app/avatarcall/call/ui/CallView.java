@@ -90,6 +90,22 @@ class CallView extends Div implements BeforeEnterObserver, HasDynamicTitle {
                 + "window.addEventListener('pagehide', () => navigator.sendBeacon(url), {once: true})",
                 next.locale().getLanguage(), calls.hangUpBeaconPath(next));
         show(next.state());
+        honourEarlyTap(next, ui);
+    }
+
+    /** A tap on the ringing screen that came with the page ({@link RingingShell}), before the app was up. */
+    private void honourEarlyTap(Call next, UI ui) {
+        ui.getPage().executeJs("const tap = window.earlyTap || '';"
+                        + "window.earlyTap = undefined;"
+                        + "document.querySelectorAll('.ringing-shell').forEach(shell => shell.remove());"
+                        + "return tap;")
+                .then(String.class, tap -> {
+                    switch (tap) {
+                        case "accept" -> calls.accept(next);
+                        case "decline" -> calls.decline(next);
+                        default -> { }
+                    }
+                });
     }
 
     private void on(Call source, CallEvent event) {

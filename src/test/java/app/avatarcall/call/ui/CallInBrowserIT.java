@@ -8,8 +8,10 @@ import app.avatarcall.testing.PackagedApp;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Route;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.WaitUntilState;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -104,6 +106,28 @@ class CallInBrowserIT {
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Call ended"))).isVisible();
         assertThat(page.getByText("Duration 0:")).isVisible();
         screenshot(page, "4-ended-en");
+    }
+
+    @Test
+    void a_tap_on_accept_before_the_app_has_loaded_still_answers() {
+        context = chromium.phone("en-US");
+        Page page = context.pages().getFirst();
+        page.onPageError(pageErrors::add);
+        List<Route> held = new ArrayList<>();
+        page.route("**/VAADIN/build/indexhtml-*.js", held::add); // the app's script waits until the tap is in
+
+        page.navigate(app.url("/"), new Page.NavigateOptions().setWaitUntil(WaitUntilState.COMMIT));
+        Locator shellAccept = page.locator(".ringing-shell").getByRole(AriaRole.BUTTON,
+                new Locator.GetByRoleOptions().setName("Accept call"));
+        shellAccept.click();
+        assertThat(page.locator(".ringing-shell--answered")).isVisible();
+        screenshot(page, "0-shell-tapped-en");
+        page.unrouteAll();
+        held.forEach(Route::resume);
+
+        assertThat(page.locator(".in-call")).isVisible();
+        assertThat(avatarLines(page).first()).containsText("Hi! I'm Ava");
+        assertThat(page.locator(".ringing-shell")).hasCount(0);
     }
 
     @Test
