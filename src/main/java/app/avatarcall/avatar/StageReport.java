@@ -3,6 +3,18 @@ package app.avatarcall.avatar;
 /** What the browser's stage reports back; the session turns these into {@link AvatarEvent}s. */
 public sealed interface StageReport {
 
+    /** What this report means for the session: a stage that failed has stopped it. */
+    default AvatarEvent asEvent() {
+        return switch (this) {
+            case Ready ready -> new AvatarEvent.StreamReady();
+            case SpeakingStarted started -> new AvatarEvent.SpeakingStarted(started.utteranceId());
+            case CaptionProgressed caption -> new AvatarEvent.CaptionUpdated(caption.utteranceId(), caption.spokenText());
+            case SpeakingEnded ended -> new AvatarEvent.SpeakingEnded(ended.utteranceId(), ended.interrupted());
+            case ConnectionChanged changed -> new AvatarEvent.ConnectionChanged(changed.quality());
+            case Failed failed -> new AvatarEvent.SessionStopped("stage failed: " + failed.reason());
+        };
+    }
+
     record Ready() implements StageReport {
     }
 

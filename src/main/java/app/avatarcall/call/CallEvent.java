@@ -1,7 +1,6 @@
 package app.avatarcall.call;
 
 import app.avatarcall.avatar.ConnectionQuality;
-import app.avatarcall.avatar.Emotion;
 import app.avatarcall.avatar.StageSetup;
 import app.avatarcall.conversation.ChatMode;
 import java.time.Duration;
@@ -21,9 +20,6 @@ public sealed interface CallEvent {
     }
 
     record SpeakingChanged(boolean speaking) implements CallEvent {
-    }
-
-    record EmotionShown(Emotion emotion) implements CallEvent {
     }
 
     record ModeChanged(ChatMode mode) implements CallEvent {

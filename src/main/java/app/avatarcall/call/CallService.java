@@ -242,7 +242,6 @@ public class CallService {
             } else {
                 Reply reply = responder.answer(text, call.locale());
                 session.showEmotion(reply.emotion());
-                call.publish(new CallEvent.EmotionShown(reply.emotion()));
                 speak(call, session, reply.text());
             }
         });

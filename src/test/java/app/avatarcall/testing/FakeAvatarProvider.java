@@ -91,15 +91,7 @@ public final class FakeAvatarProvider implements AvatarProvider {
 
         @Override
         public void report(StageReport report) {
-            emit(switch (report) {
-                case StageReport.Ready ready -> new AvatarEvent.StreamReady();
-                case StageReport.SpeakingStarted started -> new AvatarEvent.SpeakingStarted(started.utteranceId());
-                case StageReport.CaptionProgressed caption ->
-                        new AvatarEvent.CaptionUpdated(caption.utteranceId(), caption.spokenText());
-                case StageReport.SpeakingEnded ended -> new AvatarEvent.SpeakingEnded(ended.utteranceId(), ended.interrupted());
-                case StageReport.ConnectionChanged changed -> new AvatarEvent.ConnectionChanged(changed.quality());
-                case StageReport.Failed failed -> new AvatarEvent.SessionStopped(failed.reason());
-            });
+            emit(report.asEvent());
         }
 
         @Override

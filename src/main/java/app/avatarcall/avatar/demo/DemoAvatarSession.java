@@ -62,17 +62,8 @@ final class DemoAvatarSession implements AvatarSession {
 
     @Override
     public void report(StageReport report) {
-        AvatarEvent event = switch (report) {
-            case StageReport.Ready ready -> new AvatarEvent.StreamReady();
-            case StageReport.SpeakingStarted started -> new AvatarEvent.SpeakingStarted(started.utteranceId());
-            case StageReport.CaptionProgressed caption ->
-                    new AvatarEvent.CaptionUpdated(caption.utteranceId(), caption.spokenText());
-            case StageReport.SpeakingEnded ended -> new AvatarEvent.SpeakingEnded(ended.utteranceId(), ended.interrupted());
-            case StageReport.ConnectionChanged changed -> new AvatarEvent.ConnectionChanged(changed.quality());
-            case StageReport.Failed failed -> new AvatarEvent.SessionStopped("stage failed: " + failed.reason());
-        };
         if (!isClosed()) {
-            listener.accept(event);
+            listener.accept(report.asEvent());
         }
     }
 

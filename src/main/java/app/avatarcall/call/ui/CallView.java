@@ -18,6 +18,8 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -120,8 +122,6 @@ class CallView extends Div implements BeforeEnterObserver, HasDynamicTitle {
             }
             case CallEvent.MessageShown shown -> inCall(screen -> screen.chat.show(shown.message()));
             case CallEvent.SpeakingChanged speaking -> stage.getElement().setAttribute("speaking", speaking.speaking());
-            case CallEvent.EmotionShown emotion ->
-                    stage.getElement().setAttribute("data-emotion", emotion.emotion().name().toLowerCase(Locale.ROOT));
             case CallEvent.ModeChanged mode -> inCall(screen -> screen.chat.setMode(mode.mode()));
             case CallEvent.ConnectionChanged connection -> inCall(screen -> screen.setConnection(connection.quality()));
             case CallEvent.IdleWarned warned -> inCall(screen -> screen.warnIdle(warned.left()));
@@ -129,14 +129,14 @@ class CallView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         }
     }
 
-    private void inCall(java.util.function.Consumer<InCallScreen> action) {
+    private void inCall(Consumer<InCallScreen> action) {
         if (screen instanceof InCallScreen inCall) {
             action.accept(inCall);
         }
     }
 
     private void show(CallState state) {
-        Call current = java.util.Objects.requireNonNull(call);
+        Call current = Objects.requireNonNull(call);
         AvatarProfile.Persona persona = current.persona();
         Component next = switch (state) {
             case RINGING -> new IncomingCallScreen(current.avatar(), persona, () -> calls.accept(current),
@@ -150,6 +150,10 @@ class CallView extends Div implements BeforeEnterObserver, HasDynamicTitle {
                     calls.talkTime(current), this::callAgain, this::close);
         };
         getElement().setAttribute("data-state", state.name().toLowerCase(Locale.ROOT));
+        swap(next);
+    }
+
+    private void swap(Component next) {
         if (screen != null) {
             remove(screen);
         }
@@ -166,14 +170,8 @@ class CallView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     private void close() {
         getUI().ifPresent(ui -> ui.getPage().executeJs("window.close()"));
-        Paragraph closed = new Paragraph(getTranslation("over.closed"));
-        closed.addClassName("closed-note");
-        if (screen != null) {
-            remove(screen);
-        }
-        Div note = new Div(closed);
+        Div note = new Div(new Paragraph(getTranslation("over.closed")));
         note.addClassNames("screen", "closed");
-        screen = note;
-        add(note);
+        swap(note);
     }
 }
