@@ -17,9 +17,11 @@ class ArchitectureTest {
 
     @Test
     void nothing_outside_a_vendor_package_depends_on_a_vendor() {
-        noClasses().that().resideOutsideOfPackage("app.avatarcall.avatar.demo..")
-                .should().dependOnClassesThat().resideInAPackage("app.avatarcall.avatar.demo..")
-                .check(APP);
+        for (String vendor : new String[] {"app.avatarcall.avatar.demo..", "app.avatarcall.avatar.liveavatar.."}) {
+            noClasses().that().resideOutsideOfPackage(vendor)
+                    .should().dependOnClassesThat().resideInAPackage(vendor)
+                    .check(APP);
+        }
     }
 
     @Test

@@ -11,6 +11,10 @@ public sealed interface StageCommand {
     record Interrupt() implements StageCommand {
     }
 
+    /** Publish a message on the media connection's data channel (LiveKit), reliably, under a topic. */
+    record Publish(String topic, String payload) implements StageCommand {
+    }
+
     /** Show an expression. */
     record ShowEmotion(Emotion emotion) implements StageCommand {
     }

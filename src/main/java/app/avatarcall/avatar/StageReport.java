@@ -1,18 +1,24 @@
 package app.avatarcall.avatar;
 
+import java.util.Optional;
+
 /** What the browser's stage reports back; the session turns these into {@link AvatarEvent}s. */
 public sealed interface StageReport {
 
-    /** What this report means for the session: a stage that failed has stopped it. */
-    default AvatarEvent asEvent() {
-        return switch (this) {
+    /**
+     * What this report means for any session: a stage that failed has stopped it. Data-channel messages mean
+     * something only to the vendor that sent them, so they map to nothing here.
+     */
+    default Optional<AvatarEvent> asEvent() {
+        return Optional.ofNullable(switch (this) {
             case Ready ready -> new AvatarEvent.StreamReady();
             case SpeakingStarted started -> new AvatarEvent.SpeakingStarted(started.utteranceId());
             case CaptionProgressed caption -> new AvatarEvent.CaptionUpdated(caption.utteranceId(), caption.spokenText());
             case SpeakingEnded ended -> new AvatarEvent.SpeakingEnded(ended.utteranceId(), ended.interrupted());
             case ConnectionChanged changed -> new AvatarEvent.ConnectionChanged(changed.quality());
             case Failed failed -> new AvatarEvent.SessionStopped("stage failed: " + failed.reason());
-        };
+            case DataReceived data -> null;
+        });
     }
 
     record Ready() implements StageReport {
@@ -32,5 +38,9 @@ public sealed interface StageReport {
     }
 
     record Failed(String reason) implements StageReport {
+    }
+
+    /** A message that arrived on the media connection's data channel (LiveKit), for the vendor's session. */
+    record DataReceived(String topic, String payload) implements StageReport {
     }
 }

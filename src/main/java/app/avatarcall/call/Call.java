@@ -196,7 +196,9 @@ public final class Call {
         if (line == null) {
             return Optional.empty();
         }
-        String text = interrupted ? (line.spoken().isBlank() ? "…" : line.spoken().strip() + " …") : line.full();
+        // An avatar that answers itself tells the text only as it speaks it: then what it said is the whole line.
+        String said = line.full().isEmpty() ? line.spoken() : line.full();
+        String text = interrupted ? (line.spoken().isBlank() ? "…" : line.spoken().strip() + " …") : said;
         return Optional.of(new ChatMessage(utteranceId, ChatMessage.Author.AVATAR, text, true));
     }
 

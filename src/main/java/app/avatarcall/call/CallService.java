@@ -239,6 +239,9 @@ public class CallService {
             }
             if (call.mode() == ChatMode.REPEAT) {
                 speak(call, session, text);
+            } else if (session.answersItself()) {
+                String utteranceId = session.speak(text, SpeechMode.TALK);
+                call.publish(new CallEvent.MessageShown(call.expectLine(utteranceId, "")));
             } else {
                 Reply reply = responder.answer(text, call.locale());
                 session.showEmotion(reply.emotion());

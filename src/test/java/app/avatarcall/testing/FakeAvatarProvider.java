@@ -91,7 +91,7 @@ public final class FakeAvatarProvider implements AvatarProvider {
 
         @Override
         public void report(StageReport report) {
-            emit(report.asEvent());
+            report.asEvent().ifPresent(this::emit);
         }
 
         @Override

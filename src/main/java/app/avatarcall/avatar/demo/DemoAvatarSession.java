@@ -63,7 +63,7 @@ final class DemoAvatarSession implements AvatarSession {
     @Override
     public void report(StageReport report) {
         if (!isClosed()) {
-            listener.accept(report.asEvent());
+            report.asEvent().ifPresent(listener);
         }
     }
 

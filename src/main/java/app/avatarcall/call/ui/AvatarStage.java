@@ -54,6 +54,7 @@ class AvatarStage extends Component implements StageChannel {
             case StageCommand.Speak speak ->
                     getElement().callJsFunction("speak", speak.utteranceId(), speak.text(), speak.languageTag());
             case StageCommand.Interrupt interrupt -> getElement().callJsFunction("interrupt");
+            case StageCommand.Publish publish -> getElement().callJsFunction("publish", publish.topic(), publish.payload());
             case StageCommand.ShowEmotion emotion ->
                     getElement().callJsFunction("showEmotion", emotion.emotion().name().toLowerCase(Locale.ROOT));
         }
@@ -68,6 +69,7 @@ class AvatarStage extends Component implements StageChannel {
             case "speaking-ended" -> new StageReport.SpeakingEnded(utterance, detail.path("interrupted").asBoolean(false));
             case "connection" -> new StageReport.ConnectionChanged(quality(text(detail, "quality")));
             case "failed" -> new StageReport.Failed(text(detail, "reason"));
+            case "data" -> new StageReport.DataReceived(text(detail, "topic"), text(detail, "payload"));
             default -> null;
         };
         return java.util.Optional.ofNullable(report);

@@ -1,0 +1,64 @@
+package app.avatarcall.avatar.liveavatar;
+
+import app.avatarcall.avatar.AvatarProvider;
+import app.avatarcall.avatar.AvatarSession;
+import app.avatarcall.avatar.AvatarSpec;
+import app.avatarcall.avatar.liveavatar.LiveAvatarApi.SessionToken;
+import app.avatarcall.avatar.liveavatar.LiveAvatarApi.StartedSession;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * HeyGen LiveAvatar behind the avatar SPI ({@code AVATAR_PROVIDER=liveavatar}): a session token and a start, both
+ * with the key on the server; the browser gets only the LiveKit address and its client token.
+ */
+@Component
+class LiveAvatarProvider implements AvatarProvider, DisposableBean {
+
+    private final LiveAvatarProperties properties;
+    private final LiveAvatarApi api;
+    private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
+
+    LiveAvatarProvider(LiveAvatarProperties properties) {
+        this.properties = properties;
+        this.api = new LiveAvatarApi(properties);
+    }
+
+    @Override
+    public String id() {
+        return "liveavatar";
+    }
+
+    @Override
+    public AvatarSession open(AvatarSpec spec) {
+        // Until operators pick LiveAvatar faces in the admin console, profiles with a demo look get the configured one.
+        String avatar = isUuid(spec.look()) ? spec.look() : properties.avatarId();
+        SessionToken token = api.createToken(avatar, spec.language(), properties.voiceId(), properties.contextId(),
+                properties.sandbox());
+        StartedSession started;
+        try {
+            started = api.start(token);
+        } catch (RuntimeException e) {
+            // The token made a session on LiveAvatar's side: it must not linger even though it never started.
+            background.execute(() -> api.stop(token.sessionId(), "USER_CLOSED"));
+            throw e;
+        }
+        return new LiveAvatarSession(api, token, started, properties.contextId() != null, background);
+    }
+
+    private static boolean isUuid(String text) {
+        try {
+            java.util.UUID.fromString(text);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void destroy() {
+        background.close();
+    }
+}

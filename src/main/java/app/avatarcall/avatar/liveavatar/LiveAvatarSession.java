@@ -1,0 +1,222 @@
+package app.avatarcall.avatar.liveavatar;
+
+import app.avatarcall.avatar.AvatarEvent;
+import app.avatarcall.avatar.AvatarSession;
+import app.avatarcall.avatar.Emotion;
+import app.avatarcall.avatar.SpeechMode;
+import app.avatarcall.avatar.StageChannel;
+import app.avatarcall.avatar.StageCommand;
+import app.avatarcall.avatar.StageReport;
+import app.avatarcall.avatar.StageSetup;
+import app.avatarcall.avatar.liveavatar.LiveAvatarApi.SessionToken;
+import app.avatarcall.avatar.liveavatar.LiveAvatarApi.StartedSession;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A LiveAvatar FULL-mode session. The avatar joins a LiveKit room that the page's stage joins too; commands
+ * ({@code avatar.speak_text}, {@code avatar.speak_response}, {@code avatar.interrupt}) travel on the room's data
+ * channel under the {@code agent-control} topic, through the stage, and the avatar's events come back under
+ * {@code agent-response}. Keep-alive and stop are REST calls made here, never from the browser.
+ */
+final class LiveAvatarSession implements AvatarSession {
+
+    static final String AVATAR_IDENTITY = "heygen";
+    static final String COMMANDS = "agent-control";
+    static final String EVENTS = "agent-response";
+    private static final Logger log = LoggerFactory.getLogger(LiveAvatarSession.class);
+
+    private final LiveAvatarApi api;
+    private final SessionToken token;
+    private final StartedSession started;
+    private final boolean answersItself;
+    private final Executor background;
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final List<StageCommand> pending = new ArrayList<>();
+    private @Nullable StageChannel channel;
+    private Consumer<AvatarEvent> listener = event -> { };
+    private @Nullable String speaking;
+    private boolean interrupted;
+    private final Map<String, StringBuilder> captions = new LinkedHashMap<>();
+    private boolean closed;
+
+    LiveAvatarSession(LiveAvatarApi api, SessionToken token, StartedSession started, boolean answersItself,
+                      Executor background) {
+        this.api = api;
+        this.token = token;
+        this.started = started;
+        this.answersItself = answersItself;
+        this.background = background;
+    }
+
+    @Override
+    public String id() {
+        return started.sessionId();
+    }
+
+    @Override
+    public StageSetup stage() {
+        return new StageSetup.LiveKitRoom(started.livekitUrl(), started.livekitClientToken(), AVATAR_IDENTITY);
+    }
+
+    @Override
+    public boolean answersItself() {
+        return answersItself;
+    }
+
+    @Override
+    public void attach(StageChannel channel) {
+        List<StageCommand> queued;
+        synchronized (this) {
+            this.channel = channel;
+            queued = List.copyOf(pending);
+            pending.clear();
+        }
+        queued.forEach(channel::send);
+    }
+
+    @Override
+    public void report(StageReport report) {
+        if (isClosed()) {
+            return;
+        }
+        if (report instanceof StageReport.DataReceived data) {
+            if (EVENTS.equals(data.topic())) {
+                onAvatarEvent(data.payload());
+            }
+            return;
+        }
+        report.asEvent().ifPresent(listener);
+    }
+
+    @Override
+    public void onEvent(Consumer<AvatarEvent> listener) {
+        this.listener = listener;
+    }
+
+    @Override
+    public String speak(String text, SpeechMode mode) {
+        String eventId = UUID.randomUUID().toString();
+        String type = mode == SpeechMode.TALK ? "avatar.speak_response" : "avatar.speak_text";
+        publish(Map.of("event_id", eventId, "event_type", type, "text", text));
+        return eventId;
+    }
+
+    @Override
+    public void interrupt() {
+        synchronized (this) {
+            interrupted = speaking != null;
+        }
+        publish(Map.of("event_type", "avatar.interrupt")); // the official SDK sends it without an event id
+    }
+
+    @Override
+    public void showEmotion(Emotion emotion) {
+        // LiveAvatar has no per-utterance expression; its voice carries the tone.
+    }
+
+    @Override
+    public void keepAlive() {
+        if (!isClosed()) {
+            api.keepAlive(token);
+        }
+    }
+
+    @Override
+    public void close(String reason) {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            pending.clear();
+        }
+        // Off the caller's thread (often a UI thread); the API retries what may be repeated.
+        background.execute(() -> {
+            try {
+                api.stop(started.sessionId(), "USER_CLOSED");
+                log.info("LiveAvatar session {} stopped ({})", started.sessionId(), reason);
+            } catch (RuntimeException e) {
+                log.warn("LiveAvatar session {} could not be stopped; reconciliation will", started.sessionId(), e);
+            }
+        });
+    }
+
+    @Override
+    public synchronized boolean isClosed() {
+        return closed;
+    }
+
+    private void publish(Map<String, String> command) {
+        StageCommand publish = new StageCommand.Publish(COMMANDS, json.writeValueAsString(command));
+        StageChannel target;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            target = channel;
+            if (target == null) {
+                pending.add(publish);
+                return;
+            }
+        }
+        target.send(publish);
+    }
+
+    /** One {@code agent-response} message: {@code {event_id, event_type, session_id, source_event_id, …}}. */
+    private void onAvatarEvent(String payload) {
+        JsonNode event;
+        try {
+            event = json.readTree(payload);
+        } catch (RuntimeException e) {
+            log.warn("LiveAvatar session {} sent an unreadable event", started.sessionId());
+            return;
+        }
+        String source = event.path("source_event_id").isString() ? event.path("source_event_id").asString() : "";
+        String text = event.path("text").isString() ? event.path("text").asString() : "";
+        AvatarEvent mapped = switch (event.path("event_type").asString("")) {
+            case "avatar.speak_started" -> started(source);
+            case "avatar.transcription" -> caption(source, text, false);
+            case "avatar.transcription.chunk" -> caption(source, text, true);
+            case "avatar.speak_ended" -> ended(source);
+            case "session.stopped" -> new AvatarEvent.SessionStopped(event.path("end_reason").asString("UNKNOWN"));
+            default -> null; // user.* events belong to voice input, which the person's microphone brings later
+        };
+        if (mapped != null) {
+            listener.accept(mapped);
+        }
+    }
+
+    private synchronized AvatarEvent started(String source) {
+        speaking = source;
+        interrupted = false;
+        return new AvatarEvent.SpeakingStarted(source);
+    }
+
+    private synchronized AvatarEvent caption(String source, String text, boolean chunk) {
+        StringBuilder said = captions.computeIfAbsent(source, id -> new StringBuilder());
+        if (!chunk) {
+            said.setLength(0);
+        }
+        said.append(text);
+        return new AvatarEvent.CaptionUpdated(source, said.toString());
+    }
+
+    private synchronized AvatarEvent ended(String source) {
+        boolean cut = interrupted && source.equals(speaking);
+        speaking = null;
+        interrupted = false;
+        captions.remove(source);
+        return new AvatarEvent.SpeakingEnded(source, cut);
+    }
+}

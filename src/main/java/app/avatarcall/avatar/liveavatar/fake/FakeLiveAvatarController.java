@@ -1,0 +1,293 @@
+package app.avatarcall.avatar.liveavatar.fake;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.annotation.Profile;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** LiveAvatar's session API, in-process. State lives in memory; expiry is checked on every request. */
+@RestController
+@Profile("fake-liveavatar")
+@RequestMapping("/fake-liveavatar/v1")
+class FakeLiveAvatarController {
+
+    enum State { CREATED, STARTED, STOPPED }
+
+    static final class Session {
+        final String id = UUID.randomUUID().toString();
+        final String token = "fake-session-token-" + UUID.randomUUID();
+        final Instant createdAt;
+        State state = State.CREATED;
+        @Nullable Instant startedAt;
+        Instant lastActivity;
+        @Nullable String endReason;
+
+        Session(Instant now) {
+            createdAt = now;
+            lastActivity = now;
+        }
+    }
+
+    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    private final Map<String, long[]> windows = new ConcurrentHashMap<>();
+    private final FakeLiveAvatarProperties properties;
+    private final Clock clock;
+
+    FakeLiveAvatarController(FakeLiveAvatarProperties properties, Clock clock) {
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @PostMapping("/sessions/token")
+    ResponseEntity<?> token(@RequestHeader(name = "X-API-KEY", required = false) @Nullable String key,
+                            @RequestBody Map<String, Object> body) {
+        pause(properties.tokenLatency()); // outside the lock: slow calls of many callers overlap, as they do for real
+        synchronized (this) {
+            return createToken(key, body);
+        }
+    }
+
+    private ResponseEntity<?> createToken(@Nullable String key, Map<String, Object> body) {
+        ResponseEntity<?> refused = refuseKey(key, "token");
+        if (refused != null) {
+            return refused;
+        }
+        List<Map<String, Object>> problems = new ArrayList<>();
+        if (!"FULL".equals(body.get("mode")) && !"LITE".equals(body.get("mode"))) {
+            problems.add(problem("mode", "Input should be 'FULL' or 'LITE'"));
+        }
+        if (!(body.get("avatar_id") instanceof String avatar) || !isUuid(avatar)) {
+            problems.add(problem("avatar_id", "Input should be a valid UUID"));
+        }
+        if ("FULL".equals(body.get("mode")) && !(body.get("avatar_persona") instanceof Map)) {
+            problems.add(problem("avatar_persona", "Field required"));
+        }
+        if (!problems.isEmpty()) {
+            return ResponseEntity.unprocessableContent().body(Map.of("detail", problems));
+        }
+        Session session = new Session(clock.instant());
+        sessions.put(session.id, session);
+        return ok(HttpStatus.OK, Map.of("session_id", session.id, "session_token", session.token));
+    }
+
+    @PostMapping("/sessions/start")
+    ResponseEntity<?> start(@RequestHeader(name = "Authorization", required = false) @Nullable String auth) {
+        pause(properties.startLatency());
+        synchronized (this) {
+            return startSession(auth);
+        }
+    }
+
+    private ResponseEntity<?> startSession(@Nullable String auth) {
+        Session session = byBearer(auth);
+        if (session == null) {
+            return unauthorized("Invalid or missing session token");
+        }
+        expire();
+        if (session.state != State.CREATED) {
+            return error(HttpStatus.BAD_REQUEST, 4001, "Session token has already been used");
+        }
+        if (running() >= properties.concurrentLimit()) {
+            return error(HttpStatus.BAD_REQUEST, 4032, "Concurrent limit reached, please try again later");
+        }
+        session.state = State.STARTED;
+        session.startedAt = clock.instant();
+        session.lastActivity = session.startedAt;
+        return ok(HttpStatus.CREATED, Map.of("session_id", session.id, "livekit_url", "wss://fake-livekit.invalid",
+                "livekit_client_token", "fake-livekit-client-token-" + session.id,
+                "max_session_duration", properties.maxDuration().toSeconds()));
+    }
+
+    @PostMapping("/sessions/keep-alive")
+    synchronized ResponseEntity<?> keepAlive(@RequestHeader(name = "Authorization", required = false) @Nullable String auth,
+                                             @RequestBody(required = false) @Nullable Map<String, Object> body) {
+        ResponseEntity<?> limited = rateLimited("keep-alive");
+        if (limited != null) {
+            return limited;
+        }
+        Session session = byBearer(auth);
+        if (session == null) {
+            return unauthorized("Invalid or missing session token");
+        }
+        expire();
+        if (session.state != State.STARTED) {
+            return error(HttpStatus.BAD_REQUEST, 4002, "Session is not active");
+        }
+        session.lastActivity = clock.instant();
+        return ok(HttpStatus.OK, Map.of());
+    }
+
+    @PostMapping("/sessions/stop")
+    synchronized ResponseEntity<?> stop(@RequestHeader(name = "X-API-KEY", required = false) @Nullable String key,
+                                        @RequestHeader(name = "Authorization", required = false) @Nullable String auth,
+                                        @RequestBody(required = false) @Nullable Map<String, Object> body) {
+        Session session = byBearer(auth);
+        if (session == null) {
+            if (refuseKey(key, "stop") != null) {
+                return unauthorized("Invalid API key");
+            }
+            Object id = body == null ? null : body.get("session_id");
+            session = id == null ? null : sessions.get(id.toString());
+        }
+        if (session == null) {
+            return error(HttpStatus.NOT_FOUND, 4004, "Session not found");
+        }
+        expire();
+        if (session.state == State.STOPPED) {
+            return error(HttpStatus.BAD_REQUEST, 4003, "Session is already stopped");
+        }
+        Object reason = body == null ? null : body.get("reason");
+        end(session, reason == null ? "USER_CLOSED" : reason.toString());
+        return ok(HttpStatus.OK, Map.of());
+    }
+
+    @GetMapping("/sessions")
+    synchronized ResponseEntity<?> list(@RequestHeader(name = "X-API-KEY", required = false) @Nullable String key,
+                                        @RequestParam(defaultValue = "active") String type) {
+        ResponseEntity<?> refused = refuseKey(key, "list");
+        if (refused != null) {
+            return refused;
+        }
+        expire();
+        List<Map<String, Object>> results = sessions.values().stream()
+                .filter(s -> "active".equals(type) == (s.state == State.STARTED))
+                .map(s -> {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("id", s.id);
+                    row.put("created_at", s.createdAt.toString());
+                    row.put("mode", "FULL");
+                    row.put("end_reason", s.endReason);
+                    return row;
+                })
+                .toList();
+        Map<String, Object> page = new LinkedHashMap<>();
+        page.put("count", results.size());
+        page.put("next", null);
+        page.put("previous", null);
+        page.put("results", results);
+        return ok(HttpStatus.OK, page);
+    }
+
+    /** Sessions started and not yet stopped: what a test checks for leaks. */
+    synchronized int running() {
+        expire();
+        return (int) sessions.values().stream().filter(s -> s.state == State.STARTED).count();
+    }
+
+    synchronized @Nullable String endReason(String sessionId) {
+        Session session = sessions.get(sessionId);
+        return session == null ? null : session.endReason;
+    }
+
+    private void expire() {
+        Instant now = clock.instant();
+        for (Session session : sessions.values()) {
+            if (session.state != State.STARTED) {
+                continue;
+            }
+            if (Duration.between(session.lastActivity, now).compareTo(properties.idleTimeout()) >= 0) {
+                end(session, "IDLE_TIMEOUT");
+            } else if (Duration.between(session.startedAt, now).compareTo(properties.maxDuration()) >= 0) {
+                end(session, "MAX_DURATION_REACHED");
+            }
+        }
+    }
+
+    private static void end(Session session, String reason) {
+        session.state = State.STOPPED;
+        session.endReason = reason;
+    }
+
+    private @Nullable Session byBearer(@Nullable String auth) {
+        if (auth == null || !auth.startsWith("Bearer ")) {
+            return null;
+        }
+        String token = auth.substring("Bearer ".length());
+        return sessions.values().stream().filter(s -> s.token.equals(token)).findFirst().orElse(null);
+    }
+
+    private @Nullable ResponseEntity<?> refuseKey(@Nullable String key, String endpoint) {
+        if (!properties.apiKey().equals(key)) {
+            return unauthorized("Invalid API key");
+        }
+        return rateLimited(endpoint);
+    }
+
+    /** LiveAvatar limits each credential per endpoint in one-second windows. */
+    private @Nullable ResponseEntity<?> rateLimited(String endpoint) {
+        if (properties.requestsPerSecond() <= 0) {
+            return null;
+        }
+        long second = clock.millis() / 1000;
+        long[] window = windows.computeIfAbsent(endpoint, e -> new long[] {second, 0});
+        if (window[0] != second) {
+            window[0] = second;
+            window[1] = 0;
+        }
+        if (++window[1] > properties.requestsPerSecond()) {
+            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", "1")
+                    .header("X-RateLimit-Reset", String.valueOf(second + 1))
+                    .body(Map.of("detail", "Rate limit exceeded"));
+        }
+        return null;
+    }
+
+    private static ResponseEntity<?> ok(HttpStatus status, Object data) {
+        Map<String, Object> envelope = new LinkedHashMap<>();
+        envelope.put("code", 1000);
+        envelope.put("data", data);
+        envelope.put("message", "success");
+        return ResponseEntity.status(status).body(envelope);
+    }
+
+    private static ResponseEntity<?> error(HttpStatus status, int code, String message) {
+        Map<String, Object> envelope = new LinkedHashMap<>();
+        envelope.put("code", code);
+        envelope.put("data", null);
+        envelope.put("message", message);
+        return ResponseEntity.status(status).body(envelope);
+    }
+
+    private static ResponseEntity<?> unauthorized(String detail) {
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(Map.of("detail", detail));
+    }
+
+    private static Map<String, Object> problem(String field, String message) {
+        return Map.of("loc", List.of("body", field), "msg", message, "type", "value_error");
+    }
+
+    private static boolean isUuid(String text) {
+        try {
+            UUID.fromString(text);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static void pause(Duration latency) {
+        if (!latency.isZero()) {
+            try {
+                Thread.sleep(latency);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package app.avatarcall.avatar.liveavatar.fake;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How the fake LiveAvatar behaves.
+ *
+ * @param apiKey          the key it accepts
+ * @param concurrentLimit sessions that may run at once (a trial plan has few)
+ * @param idleTimeout     a started session with no keep-alive this long is stopped (LiveAvatar: 5 minutes)
+ * @param maxDuration     a session never runs longer
+ * @param tokenLatency    how long creating a token takes
+ * @param startLatency    how long starting a session takes (seconds are normal, tens of seconds from far away)
+ * @param requestsPerSecond per endpoint; more get 429 with Retry-After (0: no limit)
+ */
+@ConfigurationProperties("fake-liveavatar")
+record FakeLiveAvatarProperties(
+        @DefaultValue("fake-liveavatar-key") String apiKey,
+        @DefaultValue("3") int concurrentLimit,
+        @DefaultValue("5m") Duration idleTimeout,
+        @DefaultValue("10m") Duration maxDuration,
+        @DefaultValue("0ms") Duration tokenLatency,
+        @DefaultValue("0ms") Duration startLatency,
+        @DefaultValue("0") int requestsPerSecond) {
+}
