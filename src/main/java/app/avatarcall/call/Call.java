@@ -41,6 +41,7 @@ public final class Call {
     private @Nullable Instant endedAt;
     private Instant lastActivityAt;
     private boolean idleWarned;
+    private @Nullable Instant keptAliveAt;
     private @Nullable AvatarSession session;
     private int personMessages;
     private int avatarMessages;
@@ -158,6 +159,16 @@ public final class Call {
 
     synchronized Duration idleFor(Instant now) {
         return Duration.between(lastActivityAt, now);
+    }
+
+    /** True (and noted) when the provider should hear again that the person is still there. */
+    synchronized boolean keepAliveDue(Instant now, Duration every) {
+        Instant last = keptAliveAt == null ? activeAt : keptAliveAt;
+        if (last == null || Duration.between(last, now).compareTo(every) < 0) {
+            return false;
+        }
+        keptAliveAt = now;
+        return true;
     }
 
     /** Marks the idle warning as given; returns false if it already was. */

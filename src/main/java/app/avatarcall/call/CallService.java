@@ -163,11 +163,23 @@ public class CallService {
             hangUp(call, EndReason.MAX_DURATION);
             return;
         }
+        if (call.keepAliveDue(now, properties.keepAliveEvery())) {
+            call.session().ifPresent(session -> tasks.execute(() -> keepAlive(call, session)));
+        }
         Duration idle = call.isSpeaking() ? Duration.ZERO : call.idleFor(now);
         if (idle.compareTo(properties.idleTimeout()) >= 0) {
             hangUp(call, EndReason.IDLE);
         } else if (idle.compareTo(properties.idleTimeout().minus(properties.idleWarning())) >= 0 && call.warnIdle()) {
             call.publish(new CallEvent.IdleWarned(properties.idleTimeout().minus(idle)));
+        }
+    }
+
+    private static void keepAlive(Call call, AvatarSession session) {
+        try {
+            session.keepAlive();
+        } catch (RuntimeException e) {
+            // If the session is really gone, the provider says so with a session-stopped event.
+            log.warn("call {} keep-alive of avatar session {} failed: {}", call.id(), session.id(), e.getMessage());
         }
     }
 

@@ -131,6 +131,23 @@ class CallServiceTest {
     }
 
     @Test
+    void a_live_call_keeps_its_avatar_session_alive_every_two_minutes() {
+        Call call = live();
+        clock.advance(Duration.ofSeconds(119));
+        calls.stillHere(call);
+        calls.sweep();
+        assertThat(provider.last().keepAlives).isZero();
+
+        clock.advance(Duration.ofSeconds(1));
+        calls.sweep();
+        clock.advance(Duration.ofSeconds(60));
+        calls.stillHere(call);
+        calls.sweep();
+
+        assertThat(provider.last().keepAlives).isEqualTo(1);
+    }
+
+    @Test
     void repeat_mode_says_the_text_word_for_word() {
         Call call = live();
         calls.setMode(call, ChatMode.REPEAT);

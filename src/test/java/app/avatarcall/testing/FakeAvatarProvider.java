@@ -51,6 +51,7 @@ public final class FakeAvatarProvider implements AvatarProvider {
         public final List<String> spoken = new CopyOnWriteArrayList<>();
         public final List<Emotion> emotions = new CopyOnWriteArrayList<>();
         public volatile int interrupts;
+        public volatile int keepAlives;
         public volatile String closedBecause;
         private Consumer<AvatarEvent> listener = event -> { };
 
@@ -117,6 +118,7 @@ public final class FakeAvatarProvider implements AvatarProvider {
 
         @Override
         public void keepAlive() {
+            keepAlives++;
         }
 
         @Override
