@@ -52,6 +52,12 @@ const SVG = `
 </svg>`;
 
 const STYLE = `
+:host([video]) svg { display: none; }
+.video { position: absolute; inset: 0; width: 100%; height: 100%; object-fit: cover; background: #000; }
+.unmute {
+  position: absolute; left: 50%; bottom: 45%; transform: translateX(-50%); min-height: 44px; padding: 0 20px;
+  border: none; border-radius: 22px; background: rgba(15, 23, 42, 0.75); color: #fff; font: inherit; cursor: pointer;
+}
 :host {
   display: block; position: relative; overflow: hidden; contain: strict;
   background: radial-gradient(circle at 50% 30%, rgba(255, 255, 255, 0.3), transparent 60%),
@@ -86,6 +92,7 @@ class AvatarStage extends HTMLElement {
   private open = 0;
   private nextBlink = 0;
   private relax?: number;
+  private room?: import('./livekit-room').LiveKitRoom;
   private current?: { id: string; timers: number[]; spoken: string };
 
   constructor() {
@@ -114,6 +121,8 @@ class AvatarStage extends HTMLElement {
         cancelAnimationFrame(this.frame);
         this.frame = 0;
         this.stopSpeaking(true);
+        this.room?.leave();
+        this.room = undefined;
       }
     });
   }
@@ -144,9 +153,23 @@ class AvatarStage extends HTMLElement {
     });
   }
 
-  /** LiveKit video arrives with the HeyGen providers; until then this build cannot show it. */
-  joinRoom(): void {
-    this.report({ type: 'failed', reason: 'this build cannot join LiveKit rooms' });
+  /** Shows a LiveKit avatar (HeyGen LiveAvatar): the face gives way to the avatar's video. */
+  async joinRoom(url: string, token: string, avatarIdentity: string): Promise<void> {
+    const { LiveKitRoom } = await import('./livekit-room');
+    this.setAttribute('video', '');
+    this.room?.leave();
+    this.room = new LiveKitRoom(this.root, avatarIdentity,
+      (detail) => this.report(detail), this.getAttribute('unmute-label') ?? 'Tap for sound');
+    await this.room.join(url, token);
+  }
+
+  /** Sends a command on the avatar room's data channel. */
+  publish(topic: string, payload: string): void {
+    if (!this.room) {
+      this.report({ type: 'failed', reason: 'no avatar room to send to' });
+      return;
+    }
+    void this.room.publish(topic, payload);
   }
 
   speak(id: string, text: string, languageTag: string): void {

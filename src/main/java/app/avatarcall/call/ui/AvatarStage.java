@@ -8,6 +8,7 @@ import app.avatarcall.avatar.StageSetup;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Tag;
 import com.vaadin.flow.component.dependency.JsModule;
+import com.vaadin.flow.component.dependency.NpmPackage;
 import java.util.Locale;
 import java.util.function.Consumer;
 import tools.jackson.databind.JsonNode;
@@ -18,6 +19,7 @@ import tools.jackson.databind.JsonNode;
  */
 @Tag("avatar-stage")
 @JsModule("./avatar-stage.ts")
+@NpmPackage(value = "livekit-client", version = "2.23.0")
 class AvatarStage extends Component implements StageChannel {
 
     AvatarStage(Consumer<StageReport> reports) {
@@ -38,6 +40,10 @@ class AvatarStage extends Component implements StageChannel {
             case StageSetup.LiveKitRoom room ->
                     getElement().callJsFunction("joinRoom", room.url(), room.clientToken(), room.avatarIdentity());
         }
+    }
+
+    void setUnmuteLabel(String label) {
+        getElement().setAttribute("unmute-label", label);
     }
 
     void setLook(String look) {

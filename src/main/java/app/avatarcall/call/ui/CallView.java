@@ -86,6 +86,7 @@ class CallView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         call = next;
         stage.setLook(next.avatar().look());
         stage.setLabel(getTranslation("avatar.portrait", next.persona().name()));
+        stage.setUnmuteLabel(getTranslation("call.unmute"));
         unsubscribe = next.subscribe(event -> ui.access(() -> on(next, event)));
         ui.getPage().executeJs("document.documentElement.lang = $0;"
                 + "const url = new URL($1, document.baseURI);"
