@@ -27,7 +27,10 @@ public final class PackagedApp implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts the jar with extra Spring arguments ({@code --call.ring-timeout=5s}) and waits until it is healthy. */
+    /**
+     * Starts the jar with extra Spring arguments ({@code --call.ring-timeout=5s}; {@code {port}} stands for its own
+     * port) and waits until it is healthy.
+     */
     public static PackagedApp start(String... args) throws IOException, InterruptedException {
         String jar = System.getProperty("app.jar", "target/avatar-call.jar");
         if (!new File(jar).isFile()) {
@@ -37,7 +40,9 @@ public final class PackagedApp implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-Xmx512m", "-jar", jar, "--server.port=" + port,
                 "--spring.datasource.url=jdbc:h2:mem:browser-test;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE"));
-        command.addAll(List.of(args));
+        for (String arg : args) {
+            command.add(arg.replace("{port}", String.valueOf(port)));
+        }
         Path log = Path.of("target", "packaged-app-" + port + ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         PackagedApp app = new PackagedApp(process, port);
