@@ -2,6 +2,7 @@ package app.avatarcall.call;
 
 import app.avatarcall.avatar.AvatarProfile;
 import app.avatarcall.avatar.AvatarSession;
+import app.avatarcall.avatar.StageSetup;
 import app.avatarcall.conversation.ChatMode;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,6 +44,9 @@ public final class Call {
     private boolean idleWarned;
     private @Nullable Instant keptAliveAt;
     private @Nullable AvatarSession session;
+    private boolean opening;
+    private boolean streamReady;
+    private @Nullable StageSetup announcedStage;
     private int personMessages;
     private int avatarMessages;
     private final Map<String, Line> lines = new HashMap<>();
@@ -105,10 +109,31 @@ public final class Call {
         return hangUpToken;
     }
 
-    /** Listens to this call's events; returns what to run to stop listening. */
+    /**
+     * Listens to this call's events; returns what to run to stop listening. A listener that comes after the avatar
+     * session opened (a pre-warm is often that quick) is told about it at once, exactly once.
+     */
     public Runnable subscribe(Consumer<CallEvent> listener) {
-        listeners.add(listener);
+        StageSetup ready;
+        synchronized (this) {
+            listeners.add(listener);
+            ready = announcedStage;
+        }
+        if (ready != null) {
+            listener.accept(new CallEvent.AvatarReady(ready));
+        }
         return () -> listeners.remove(listener);
+    }
+
+    /** Tells every listener, present and future, that the avatar can be shown. */
+    void announceAvatar(StageSetup stage) {
+        List<Consumer<CallEvent>> told;
+        synchronized (this) {
+            announcedStage = stage;
+            told = List.copyOf(listeners);
+        }
+        CallEvent event = new CallEvent.AvatarReady(stage);
+        told.forEach(listener -> listener.accept(event));
     }
 
     /** Moves to {@code next} if the state machine allows it; returns whether it moved. */
@@ -143,6 +168,31 @@ public final class Call {
 
     synchronized void attachSession(AvatarSession opened) {
         session = opened;
+    }
+
+    /** Claims the opening of the avatar session; false if it is already opening or open. */
+    synchronized boolean startOpening() {
+        if (opening) {
+            return false;
+        }
+        opening = true;
+        return true;
+    }
+
+    /** The session (or the attempt to open one) is gone: a later accept opens a new one. */
+    synchronized void dropSession() {
+        session = null;
+        announcedStage = null;
+        opening = false;
+        streamReady = false;
+    }
+
+    synchronized void markStreamReady() {
+        streamReady = true;
+    }
+
+    synchronized boolean isStreamReady() {
+        return streamReady;
     }
 
     synchronized Optional<AvatarSession> session() {

@@ -13,6 +13,8 @@ import org.springframework.validation.annotation.Validated;
  * @param idleTimeout  no activity this long ends an active call
  * @param idleWarning  how long before the idle end the person is warned
  * @param maxDuration  an active call never lasts longer
+ * @param prewarm      open the avatar session while the phone rings, so that answering shows the avatar at once
+ *                     (a declined or missed call then costs the provider a second or so)
  * @param keepAliveEvery how often a live call tells the avatar provider the person is still there (LiveAvatar ends
  *                     sessions idle for 5 minutes)
  */
@@ -23,5 +25,6 @@ record CallProperties(
         @NotNull @DefaultValue("3m") Duration idleTimeout,
         @NotNull @DefaultValue("30s") Duration idleWarning,
         @NotNull @DefaultValue("30m") Duration maxDuration,
-        @NotNull @DefaultValue("2m") Duration keepAliveEvery) {
+        @NotNull @DefaultValue("2m") Duration keepAliveEvery,
+        @DefaultValue("true") boolean prewarm) {
 }

@@ -59,13 +59,21 @@ public class CallService {
         Call call = new Call(avatar, locale, clock.instant());
         live.put(call.id(), call);
         log.info("call {} ringing: avatar {} in {}", call.id(), avatar.id(), locale.toLanguageTag());
+        if (properties.prewarm()) {
+            open(call);
+        }
         return call;
     }
 
     /** Answers a ringing call; a second tap, or a tap on a call that is no longer ringing, does nothing. */
     public void accept(Call call) {
-        if (call.moveTo(CallState.CONNECTING, clock.instant(), null)) {
-            tasks.execute(() -> openSession(call));
+        if (!call.moveTo(CallState.CONNECTING, clock.instant(), null)) {
+            return;
+        }
+        if (call.isStreamReady()) {
+            call.session().ifPresent(session -> goLive(call, session)); // pre-warmed: the avatar is already there
+        } else {
+            open(call); // or wait for the pre-warm still under way
         }
     }
 
@@ -183,6 +191,12 @@ public class CallService {
         }
     }
 
+    private void open(Call call) {
+        if (call.startOpening()) {
+            tasks.execute(() -> openSession(call));
+        }
+    }
+
     private void openSession(Call call) {
         AvatarProvider provider = providers.current();
         long started = System.nanoTime();
@@ -191,26 +205,36 @@ public class CallService {
             session = provider.open(call.avatar().spec(call.locale()));
         } catch (RuntimeException e) {
             log.warn("call {} could not open a {} avatar session", call.id(), provider.id(), e);
-            end(call, CallState.FAILED, EndReason.PROVIDER_FAILED);
+            call.dropSession();
+            if (call.state() != CallState.RINGING) {
+                end(call, CallState.FAILED, EndReason.PROVIDER_FAILED);
+            } // a pre-warm that failed is tried again when the person answers
             return;
         }
         call.attachSession(session);
         session.onEvent(event -> onAvatarEvent(call, session, event));
         log.info("call {} opened {} session {} in {} ms", call.id(), provider.id(), session.id(),
                 (System.nanoTime() - started) / 1_000_000);
-        if (call.state() != CallState.CONNECTING) {
-            // Cancelled or hung up while the session was opening: it must not outlive the call.
+        if (call.state().isOver()) {
+            // Declined, missed or hung up while the session was opening: it must not outlive the call.
             session.close("call over before the avatar was ready");
             return;
         }
-        call.publish(new CallEvent.AvatarReady(session.stage()));
+        call.announceAvatar(session.stage());
+    }
+
+    private void goLive(Call call, AvatarSession session) {
+        if (call.moveTo(CallState.ACTIVE, clock.instant(), null)) {
+            speak(call, session, call.persona().greeting());
+        }
     }
 
     private void onAvatarEvent(Call call, AvatarSession session, AvatarEvent event) {
         switch (event) {
             case AvatarEvent.StreamReady ready -> {
-                if (call.moveTo(CallState.ACTIVE, clock.instant(), null)) {
-                    speak(call, session, call.persona().greeting());
+                call.markStreamReady();
+                if (call.state() == CallState.CONNECTING) {
+                    goLive(call, session);
                 }
             }
             case AvatarEvent.SpeakingStarted started -> {
@@ -231,7 +255,10 @@ public class CallService {
             case AvatarEvent.ConnectionChanged changed -> call.publish(new CallEvent.ConnectionChanged(changed.quality()));
             case AvatarEvent.SessionStopped stopped -> {
                 log.info("call {} avatar session stopped: {}", call.id(), stopped.reason());
-                if (call.state() == CallState.CONNECTING) {
+                if (call.state() == CallState.RINGING) {
+                    call.dropSession(); // the pre-warmed avatar is gone; answering opens a new one
+                    session.close(stopped.reason());
+                } else if (call.state() == CallState.CONNECTING) {
                     end(call, CallState.FAILED, EndReason.PROVIDER_FAILED);
                 } else {
                     end(call, CallState.ENDED, EndReason.PROVIDER_STOPPED);

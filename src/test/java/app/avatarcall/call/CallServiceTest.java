@@ -69,11 +69,54 @@ class CallServiceTest {
 
     @Test
     void a_double_tap_on_accept_makes_one_call_with_one_session() {
-        Call call = ring();
         int before = provider.opened.size();
+        Call call = ring();
         calls.accept(call);
         calls.accept(call);
         assertThat(provider.opened).hasSize(before + 1);
+    }
+
+    @Test
+    void the_avatar_is_prewarmed_while_the_phone_rings_so_answering_goes_live_at_once() {
+        Call call = ring();
+        assertThat(events).contains(new CallEvent.AvatarReady(provider.last().stage()));
+        calls.report(call, new StageReport.Ready());
+        assertThat(call.state()).isEqualTo(CallState.RINGING);
+
+        calls.accept(call);
+
+        assertThat(call.state()).isEqualTo(CallState.ACTIVE);
+        assertThat(provider.last().spoken).containsExactly(call.persona().greeting());
+    }
+
+    @Test
+    void declining_or_missing_a_call_closes_its_prewarmed_session_at_once() {
+        Call declined = ring();
+        FakeAvatarProvider.Session first = provider.last();
+        calls.decline(declined);
+
+        Call missed = ring();
+        clock.advance(Duration.ofSeconds(30));
+        calls.sweep();
+
+        assertThat(first.isClosed()).isTrue();
+        assertThat(provider.last().isClosed()).isTrue();
+        assertThat(missed.state()).isEqualTo(CallState.MISSED);
+    }
+
+    @Test
+    void a_prewarmed_avatar_lost_while_ringing_is_opened_again_on_answer() {
+        Call call = ring();
+        FakeAvatarProvider.Session lost = provider.last();
+        lost.emit(new AvatarEvent.SessionStopped("IDLE_TIMEOUT"));
+        assertThat(lost.isClosed()).isTrue();
+        assertThat(call.state()).isEqualTo(CallState.RINGING);
+
+        calls.accept(call);
+        calls.report(call, new StageReport.Ready());
+
+        assertThat(provider.last()).isNotSameAs(lost);
+        assertThat(call.state()).isEqualTo(CallState.ACTIVE);
     }
 
     @Test
@@ -245,9 +288,11 @@ class CallServiceTest {
     @Test
     void a_session_that_finishes_opening_after_the_person_gave_up_is_closed_at_once() {
         Call call = ring();
+        provider.last().emit(new AvatarEvent.SessionStopped("ZOMBIE_SESSION_REAP")); // the pre-warm is lost
+        events.clear();
         provider.whileOpening = () -> calls.hangUp(call, EndReason.CANCELLED);
 
-        calls.accept(call);
+        calls.accept(call); // opens again, and the person gives up meanwhile
 
         assertThat(call.state()).isEqualTo(CallState.ENDED);
         assertThat(provider.last().isClosed()).isTrue();

@@ -268,7 +268,7 @@ class CallViewTest extends KaribuTest {
     void a_failed_connection_says_so_and_offers_to_call_again() {
         provider.refuse = true;
         try {
-            CallView view = open("");
+            CallView view = open("call/max"); // a new call, whose pre-warm is refused too
             click(button("Accept call"));
             assertThat(view.call.state()).isEqualTo(CallState.FAILED);
             assertThat(_get(H2.class).getText()).isEqualTo("Call failed");
