@@ -13,4 +13,12 @@ public interface AvatarProvider {
      * @throws AvatarUnavailableException when the vendor refuses or cannot be reached
      */
     AvatarSession open(AvatarSpec spec);
+
+    /**
+     * Stops the sessions the vendor still runs for us that no live call owns (left behind by a crash or a lost
+     * stop), sparing any younger than {@code grace}, which may be opening right now. Returns how many it stopped.
+     */
+    default int reconcile(java.util.Set<String> owned, java.time.Duration grace) {
+        return 0; // nothing runs remotely
+    }
 }

@@ -18,6 +18,7 @@ public sealed interface StageReport {
             case ConnectionChanged changed -> new AvatarEvent.ConnectionChanged(changed.quality());
             case Failed failed -> new AvatarEvent.SessionStopped("stage failed: " + failed.reason());
             case DataReceived data -> null;
+            case AvatarAudible audible -> null;
         });
     }
 
@@ -38,6 +39,10 @@ public sealed interface StageReport {
     }
 
     record Failed(String reason) implements StageReport {
+    }
+
+    /** The media connection hears the avatar speak, or no longer does (LiveKit's active speakers). */
+    record AvatarAudible(boolean audible) implements StageReport {
     }
 
     /** A message that arrived on the media connection's data channel (LiveKit), for the vendor's session. */

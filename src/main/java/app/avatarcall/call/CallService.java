@@ -18,9 +18,11 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -163,6 +165,24 @@ public class CallService {
                 case ACTIVE -> sweepActive(call, now);
                 default -> { }
             }
+        }
+    }
+
+    /**
+     * Stops provider sessions that no live call owns: whatever a crash, a restart or a lost stop left running (and
+     * billing). Sessions younger than a minute are spared: they may be opening for a call right now.
+     */
+    @Scheduled(fixedDelayString = "${avatar.reconcile-every:5m}", initialDelayString = "${avatar.reconcile-every:5m}")
+    public void reconcile() {
+        Set<String> owned = live.values().stream().flatMap(call -> call.session().stream())
+                .map(AvatarSession::id).collect(Collectors.toSet());
+        try {
+            int stopped = providers.current().reconcile(owned, Duration.ofMinutes(1));
+            if (stopped > 0) {
+                log.warn("stopped {} {} avatar sessions that no call owned", stopped, providers.current().id());
+            }
+        } catch (RuntimeException e) {
+            log.warn("could not reconcile {} avatar sessions: {}", providers.current().id(), e.getMessage());
         }
     }
 

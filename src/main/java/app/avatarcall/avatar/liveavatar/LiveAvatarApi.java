@@ -4,7 +4,6 @@ import app.avatarcall.avatar.AvatarBusyException;
 import app.avatarcall.avatar.AvatarUnavailableException;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -86,16 +85,34 @@ class LiveAvatarApi {
 
     /** The ids of the sessions LiveAvatar still runs for this key. */
     List<String> activeSessions() {
-        List<String> ids = new ArrayList<>();
+        return activeSessionsSince().keySet().stream().toList();
+    }
+
+    /** The sessions LiveAvatar still runs for this key, with when each was created. */
+    Map<String, java.time.Instant> activeSessionsSince() {
+        Map<String, java.time.Instant> ids = new java.util.LinkedHashMap<>();
         HttpUrl url = base.newBuilder().addPathSegments("v1/sessions").addQueryParameter("type", "active")
                 .addQueryParameter("page_size", "100").build();
         for (HttpUrl page = url; page != null; ) {
             JsonNode data = call(withApiKey(new Request.Builder().url(page).get()), true);
-            data.path("results").forEach(session -> ids.add(session.path("id").asString()));
+            data.path("results").forEach(session -> ids.put(session.path("id").asString(),
+                    createdAt(session.path("created_at").asString(""))));
             String next = data.path("next").isString() ? data.path("next").asString() : null;
             page = next == null || next.isBlank() ? null : HttpUrl.parse(next);
         }
         return ids;
+    }
+
+    private static java.time.Instant createdAt(String text) {
+        try {
+            return java.time.OffsetDateTime.parse(text).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            try {
+                return java.time.Instant.parse(text);
+            } catch (java.time.format.DateTimeParseException unknown) {
+                return java.time.Instant.EPOCH; // no usable time: old enough to be reconciled
+            }
+        }
     }
 
     private Request.Builder post(String path, Object body) {

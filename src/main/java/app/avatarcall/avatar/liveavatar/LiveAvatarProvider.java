@@ -5,6 +5,11 @@ import app.avatarcall.avatar.AvatarSession;
 import app.avatarcall.avatar.AvatarSpec;
 import app.avatarcall.avatar.liveavatar.LiveAvatarApi.SessionToken;
 import app.avatarcall.avatar.liveavatar.LiveAvatarApi.StartedSession;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.springframework.beans.factory.DisposableBean;
@@ -20,10 +25,12 @@ class LiveAvatarProvider implements AvatarProvider, DisposableBean {
     private final LiveAvatarProperties properties;
     private final LiveAvatarApi api;
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
+    private final Clock clock;
 
-    LiveAvatarProvider(LiveAvatarProperties properties) {
+    LiveAvatarProvider(LiveAvatarProperties properties, Clock clock) {
         this.properties = properties;
         this.api = new LiveAvatarApi(properties);
+        this.clock = clock;
     }
 
     @Override
@@ -46,6 +53,19 @@ class LiveAvatarProvider implements AvatarProvider, DisposableBean {
             throw e;
         }
         return new LiveAvatarSession(api, token, started, properties.contextId() != null, background);
+    }
+
+    @Override
+    public int reconcile(Set<String> owned, Duration grace) {
+        Instant youngest = clock.instant().minus(grace);
+        int stopped = 0;
+        for (Map.Entry<String, Instant> running : api.activeSessionsSince().entrySet()) {
+            if (!owned.contains(running.getKey()) && running.getValue().isBefore(youngest)) {
+                api.stop(running.getKey(), "ZOMBIE_SESSION_REAP");
+                stopped++;
+            }
+        }
+        return stopped;
     }
 
     private static boolean isUuid(String text) {

@@ -49,6 +49,9 @@ final class LiveAvatarSession implements AvatarSession {
     private boolean interrupted;
     private final Map<String, StringBuilder> captions = new LinkedHashMap<>();
     private boolean closed;
+    private boolean audibleNow;
+    /** Silence this long after the avatar stopped being an active speaker ends its utterance. */
+    static final java.time.Duration SILENCE_ENDS_UTTERANCE = java.time.Duration.ofMillis(1500);
 
     LiveAvatarSession(LiveAvatarApi api, SessionToken token, StartedSession started, boolean answersItself,
                       Executor background) {
@@ -94,6 +97,10 @@ final class LiveAvatarSession implements AvatarSession {
             if (EVENTS.equals(data.topic())) {
                 onAvatarEvent(data.payload());
             }
+            return;
+        }
+        if (report instanceof StageReport.AvatarAudible audible) {
+            onAudible(audible.audible());
             return;
         }
         report.asEvent().ifPresent(listener);
@@ -195,6 +202,38 @@ final class LiveAvatarSession implements AvatarSession {
         if (mapped != null) {
             listener.accept(mapped);
         }
+    }
+
+    /**
+     * LiveKit's active speakers back up the avatar's own events: if it has been silent for a while and its
+     * {@code avatar.speak_ended} never came, the utterance is over all the same, so the call never waits forever.
+     */
+    private void onAudible(boolean audible) {
+        String utterance;
+        synchronized (this) {
+            audibleNow = audible;
+            utterance = speaking;
+        }
+        if (audible || utterance == null) {
+            return;
+        }
+        background.execute(() -> {
+            try {
+                Thread.sleep(SILENCE_ENDS_UTTERANCE);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            AvatarEvent ended = null;
+            synchronized (this) {
+                if (!audibleNow && utterance.equals(speaking) && !closed) {
+                    ended = ended(utterance);
+                }
+            }
+            if (ended != null) {
+                listener.accept(ended);
+            }
+        });
     }
 
     private synchronized AvatarEvent started(String source) {

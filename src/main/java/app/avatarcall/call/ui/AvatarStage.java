@@ -76,6 +76,7 @@ class AvatarStage extends Component implements StageChannel {
             case "connection" -> new StageReport.ConnectionChanged(quality(text(detail, "quality")));
             case "failed" -> new StageReport.Failed(text(detail, "reason"));
             case "data" -> new StageReport.DataReceived(text(detail, "topic"), text(detail, "payload"));
+            case "audible" -> new StageReport.AvatarAudible(detail.path("active").asBoolean(false));
             default -> null;
         };
         return java.util.Optional.ofNullable(report);

@@ -12,6 +12,7 @@ import app.avatarcall.avatar.StageCommand;
 import app.avatarcall.avatar.StageReport;
 import app.avatarcall.avatar.StageSetup;
 import app.avatarcall.testing.TestBeans;
+import app.avatarcall.testing.TestClock;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +23,7 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
@@ -40,10 +42,12 @@ class LiveAvatarProviderContractTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    TestClock clock;
 
     private final List<AvatarSession> sessions = new ArrayList<>();
     private final List<StageCommand> commands = new ArrayList<>();
-    private final List<AvatarEvent> events = new ArrayList<>();
+    private final List<AvatarEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private LiveAvatarProperties properties(String key, String contextId) {
         return new LiveAvatarProperties(key, URI.create("http://localhost:" + port + "/fake-liveavatar"),
@@ -55,8 +59,12 @@ class LiveAvatarProviderContractTest {
         return new LiveAvatarApi(properties("fake-liveavatar-key", null));
     }
 
+    private LiveAvatarProvider provider() {
+        return new LiveAvatarProvider(properties("fake-liveavatar-key", null), clock);
+    }
+
     private AvatarSession open() {
-        AvatarSession session = new LiveAvatarProvider(properties("fake-liveavatar-key", null)).open(SPEC);
+        AvatarSession session = provider().open(SPEC);
         sessions.add(session);
         session.onEvent(events::add);
         return session;
@@ -143,6 +151,18 @@ class LiveAvatarProviderContractTest {
     }
 
     @Test
+    void a_lost_speak_ended_is_made_up_for_by_livekits_active_speakers() throws Exception {
+        AvatarSession session = open();
+        String id = session.speak("Привет", SpeechMode.REPEAT);
+        session.report(data("avatar.speak_started", id, null));
+        session.report(new StageReport.AvatarAudible(true));
+
+        session.report(new StageReport.AvatarAudible(false)); // and no avatar.speak_ended ever comes
+
+        await(() -> events.contains(new AvatarEvent.SpeakingEnded(id, false)));
+    }
+
+    @Test
     void closing_stops_the_session_at_the_provider() throws Exception {
         AvatarSession session = open();
         session.keepAlive();
@@ -166,10 +186,26 @@ class LiveAvatarProviderContractTest {
 
     @Test
     void with_a_context_the_avatar_answers_itself() {
-        AvatarSession session = new LiveAvatarProvider(properties("fake-liveavatar-key", "ctx-1")).open(SPEC);
+        AvatarSession session = new LiveAvatarProvider(properties("fake-liveavatar-key", "ctx-1"), clock).open(SPEC);
         sessions.add(session);
         assertThat(session.answersItself()).isTrue();
         assertThat(open().answersItself()).isFalse();
+    }
+
+    @Test
+    void reconciliation_stops_the_sessions_no_call_owns_and_spares_young_ones() {
+        AvatarSession owned = open();
+        String orphan = api().start(api().createToken("dd73ea75-1218-4ef3-92ce-606d5f7fbc0a", Locale.ENGLISH, null,
+                null, true)).sessionId();
+        clock.advance(Duration.ofMinutes(2));
+        String young = api().start(api().createToken("dd73ea75-1218-4ef3-92ce-606d5f7fbc0a", Locale.ENGLISH, null,
+                null, true)).sessionId();
+
+        int stopped = provider().reconcile(java.util.Set.of(owned.id()), Duration.ofMinutes(1));
+
+        assertThat(stopped).isEqualTo(1);
+        assertThat(api().activeSessions()).containsExactlyInAnyOrder(owned.id(), young).doesNotContain(orphan);
+        api().stop(young, "USER_CLOSED");
     }
 
     private static StageReport data(String type, String source, String text) {
