@@ -5,8 +5,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
-/** @param provider which {@link AvatarProvider} calls use ({@code AVATAR_PROVIDER}: demo, liveavatar, heygen) */
+/**
+ * @param provider       which {@link AvatarProvider} calls use ({@code AVATAR_PROVIDER}: demo, liveavatar)
+ * @param fallbackToDemo when that provider cannot be reached or refuses, calls get the demo avatar instead of failing
+ *                       ({@code AVATAR_FALLBACK_TO_DEMO}); a busy provider is waited for, not replaced
+ */
 @Validated
 @ConfigurationProperties("avatar")
-record AvatarProperties(@NotBlank @DefaultValue("demo") String provider) {
+record AvatarProperties(@NotBlank @DefaultValue("demo") String provider,
+                        @DefaultValue("false") boolean fallbackToDemo) {
 }

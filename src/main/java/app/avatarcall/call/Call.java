@@ -47,6 +47,8 @@ public final class Call {
     private boolean opening;
     private boolean streamReady;
     private @Nullable StageSetup announcedStage;
+    private @Nullable Instant retryOpenAt;
+    private int busyTries;
     private int personMessages;
     private int avatarMessages;
     private final Map<String, Line> lines = new HashMap<>();
@@ -185,6 +187,21 @@ public final class Call {
         announcedStage = null;
         opening = false;
         streamReady = false;
+    }
+
+    /** The provider was busy: try again at {@code at}; returns how many times it has been busy for this call. */
+    synchronized int retryOpenAt(Instant at) {
+        retryOpenAt = at;
+        return ++busyTries;
+    }
+
+    /** True (once) when a retry after "all lines busy" is due. */
+    synchronized boolean retryDue(Instant now) {
+        if (retryOpenAt == null || now.isBefore(retryOpenAt)) {
+            return false;
+        }
+        retryOpenAt = null;
+        return true;
     }
 
     synchronized void markStreamReady() {

@@ -15,6 +15,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxDuration  an active call never lasts longer
  * @param prewarm      open the avatar session while the phone rings, so that answering shows the avatar at once
  *                     (a declined or missed call then costs the provider a second or so)
+ * @param busyRetryEvery when every line of the provider is busy, how long until the call tries again
+ * @param busyTries      how many times it tries before it gives up
  * @param keepAliveEvery how often a live call tells the avatar provider the person is still there (LiveAvatar ends
  *                     sessions idle for 5 minutes)
  */
@@ -26,5 +28,7 @@ record CallProperties(
         @NotNull @DefaultValue("30s") Duration idleWarning,
         @NotNull @DefaultValue("30m") Duration maxDuration,
         @NotNull @DefaultValue("2m") Duration keepAliveEvery,
-        @DefaultValue("true") boolean prewarm) {
+        @DefaultValue("true") boolean prewarm,
+        @NotNull @DefaultValue("10s") Duration busyRetryEvery,
+        @DefaultValue("6") int busyTries) {
 }

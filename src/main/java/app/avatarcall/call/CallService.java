@@ -1,5 +1,6 @@
 package app.avatarcall.call;
 
+import app.avatarcall.avatar.AvatarBusyException;
 import app.avatarcall.avatar.AvatarEvent;
 import app.avatarcall.avatar.AvatarProfile;
 import app.avatarcall.avatar.AvatarProvider;
@@ -162,6 +163,11 @@ public class CallService {
                         end(call, CallState.MISSED, EndReason.MISSED);
                     }
                 }
+                case CONNECTING -> {
+                    if (call.retryDue(now)) {
+                        open(call);
+                    }
+                }
                 case ACTIVE -> sweepActive(call, now);
                 default -> { }
             }
@@ -222,7 +228,19 @@ public class CallService {
         long started = System.nanoTime();
         AvatarSession session;
         try {
-            session = provider.open(call.avatar().spec(call.locale()));
+            session = providers.open(call.avatar().spec(call.locale()));
+        } catch (AvatarBusyException e) {
+            call.dropSession();
+            if (call.state() == CallState.CONNECTING) {
+                if (call.retryOpenAt(clock.instant().plus(properties.busyRetryEvery())) > properties.busyTries()) {
+                    end(call, CallState.FAILED, EndReason.LINES_BUSY);
+                } else {
+                    log.info("call {}: every {} line is busy; trying again in {}", call.id(), provider.id(),
+                            properties.busyRetryEvery());
+                    call.publish(new CallEvent.LinesBusy(properties.busyRetryEvery()));
+                }
+            } // a pre-warm that found every line busy is tried again when the person answers
+            return;
         } catch (RuntimeException e) {
             log.warn("call {} could not open a {} avatar session", call.id(), provider.id(), e);
             call.dropSession();

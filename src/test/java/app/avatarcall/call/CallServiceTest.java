@@ -37,6 +37,7 @@ class CallServiceTest {
     @BeforeEach
     void reset() {
         provider.refuse = false;
+        provider.busy = false;
         provider.whileOpening = () -> { };
     }
 
@@ -256,6 +257,36 @@ class CallServiceTest {
 
         assertThat(call.state()).isEqualTo(CallState.FAILED);
         assertThat(records.find(call.id())).get().extracting(CallRecord::endReason).isEqualTo(EndReason.PROVIDER_FAILED);
+    }
+
+    @Test
+    void when_every_line_is_busy_the_call_says_so_and_tries_again_by_itself() {
+        provider.busy = true;
+        Call call = ring();
+        calls.accept(call);
+        assertThat(events).contains(new CallEvent.LinesBusy(Duration.ofSeconds(10)));
+        assertThat(call.state()).isEqualTo(CallState.CONNECTING);
+
+        provider.busy = false;
+        clock.advance(Duration.ofSeconds(10));
+        calls.sweep();
+        calls.report(call, new StageReport.Ready());
+
+        assertThat(call.state()).isEqualTo(CallState.ACTIVE);
+    }
+
+    @Test
+    void when_the_lines_stay_busy_the_call_gives_up_after_a_minute() {
+        provider.busy = true;
+        Call call = ring();
+        calls.accept(call);
+        for (int tries = 0; tries < 6; tries++) {
+            clock.advance(Duration.ofSeconds(10));
+            calls.sweep();
+        }
+
+        assertThat(call.state()).isEqualTo(CallState.FAILED);
+        assertThat(call.endReason()).contains(EndReason.LINES_BUSY);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package app.avatarcall.testing;
 
+import app.avatarcall.avatar.AvatarBusyException;
 import app.avatarcall.avatar.AvatarEvent;
 import app.avatarcall.avatar.AvatarProvider;
 import app.avatarcall.avatar.AvatarSession;
@@ -22,6 +23,7 @@ public final class FakeAvatarProvider implements AvatarProvider {
 
     public final List<Session> opened = new CopyOnWriteArrayList<>();
     public volatile boolean refuse;
+    public volatile boolean busy;
     /** Runs while a session is opening, before it is handed back: a slow vendor, and what happens meanwhile. */
     public volatile Runnable whileOpening = () -> { };
 
@@ -32,6 +34,9 @@ public final class FakeAvatarProvider implements AvatarProvider {
 
     @Override
     public AvatarSession open(AvatarSpec spec) {
+        if (busy) {
+            throw new AvatarBusyException("Concurrent limit reached");
+        }
         if (refuse) {
             throw new AvatarUnavailableException("Concurrent limit reached");
         }

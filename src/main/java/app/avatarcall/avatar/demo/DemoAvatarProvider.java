@@ -3,10 +3,19 @@ package app.avatarcall.avatar.demo;
 import app.avatarcall.avatar.AvatarProvider;
 import app.avatarcall.avatar.AvatarSession;
 import app.avatarcall.avatar.AvatarSpec;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 @Component
 class DemoAvatarProvider implements AvatarProvider {
+
+    /** Zero: the demo opens at once. Set, it stands in for a real vendor's start-up (pre-warm trials, benchmarks). */
+    private final Duration openLatency;
+
+    DemoAvatarProvider(@Value("${avatar.demo.open-latency:0ms}") Duration openLatency) {
+        this.openLatency = openLatency;
+    }
 
     @Override
     public String id() {
@@ -15,6 +24,13 @@ class DemoAvatarProvider implements AvatarProvider {
 
     @Override
     public AvatarSession open(AvatarSpec spec) {
+        if (!openLatency.isZero()) {
+            try {
+                Thread.sleep(openLatency);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         return new DemoAvatarSession(spec);
     }
 }

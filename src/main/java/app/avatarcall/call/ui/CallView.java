@@ -121,6 +121,11 @@ class CallView extends Div implements BeforeEnterObserver, HasDynamicTitle {
                 stage.show(ready.stage());
                 calls.attachStage(source, stage);
             }
+            case CallEvent.LinesBusy busy -> {
+                if (screen instanceof ConnectingScreen connecting) {
+                    connecting.showLinesBusy(busy.retryIn());
+                }
+            }
             case CallEvent.MessageShown shown -> inCall(screen -> screen.chat.show(shown.message()));
             case CallEvent.SpeakingChanged speaking -> stage.getElement().setAttribute("speaking", speaking.speaking());
             case CallEvent.ModeChanged mode -> inCall(screen -> screen.chat.setMode(mode.mode()));

@@ -10,6 +10,7 @@ import com.vaadin.flow.component.html.Paragraph;
 class ConnectingScreen extends Div {
 
     final NativeButton cancel;
+    final Paragraph detail;
 
     ConnectingScreen(AvatarProfile avatar, AvatarProfile.Persona persona, Runnable onCancel) {
         addClassNames("screen", "connecting");
@@ -18,11 +19,17 @@ class ConnectingScreen extends Div {
         progress.getElement().setAttribute("role", "progressbar");
         progress.getElement().setAttribute("aria-label", getTranslation("connecting.title"));
         H2 title = new H2(getTranslation("connecting.title"));
-        Paragraph detail = new Paragraph(getTranslation("connecting.detail", persona.name()));
+        detail = new Paragraph(getTranslation("connecting.detail", persona.name()));
+        detail.getElement().setAttribute("aria-live", "polite");
         cancel = new NativeButton(getTranslation("connecting.cancel"), click -> onCancel.run());
         cancel.addClassName("pill-button");
         add(Portrait.of(avatar, persona, getTranslation("avatar.portrait", persona.name())), title, detail, progress,
                 cancel);
         getElement().setAttribute("aria-busy", "true");
+    }
+
+    /** Every line is taken: say so, and that the call tries again by itself. */
+    void showLinesBusy(java.time.Duration retryIn) {
+        detail.setText(getTranslation("connecting.busy", String.valueOf(retryIn.toSeconds())));
     }
 }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class DemoAvatarSessionTest {
 
     private final DemoAvatarSession session =
-            (DemoAvatarSession) new DemoAvatarProvider().open(new AvatarSpec("max", "male", Locale.forLanguageTag("ru")));
+            (DemoAvatarSession) new DemoAvatarProvider(java.time.Duration.ZERO).open(new AvatarSpec("max", "male", Locale.forLanguageTag("ru")));
     private final List<StageCommand> commands = new ArrayList<>();
     private final List<AvatarEvent> events = new ArrayList<>();
 

@@ -265,6 +265,21 @@ class CallViewTest extends KaribuTest {
     }
 
     @Test
+    void all_lines_busy_is_said_while_connecting() {
+        provider.busy = true;
+        try {
+            CallView view = open("call/max");
+            click(button("Accept call"));
+
+            assertThat(((ConnectingScreen) view.screen).detail.getText())
+                    .isEqualTo("All lines are busy right now. Trying again in 10 s…");
+            assertThat(view.call.state()).isEqualTo(CallState.CONNECTING);
+        } finally {
+            provider.busy = false;
+        }
+    }
+
+    @Test
     void a_failed_connection_says_so_and_offers_to_call_again() {
         provider.refuse = true;
         try {

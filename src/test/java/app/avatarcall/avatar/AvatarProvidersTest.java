@@ -1,0 +1,54 @@
+package app.avatarcall.avatar;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+class AvatarProvidersTest {
+
+    private static final AvatarSpec SPEC = new AvatarSpec("ava", "female", Locale.ENGLISH);
+
+    /** A provider that fails the way it is told to, or names the session after itself. */
+    private record Provider(String id, RuntimeException failure) implements AvatarProvider {
+        @Override
+        public AvatarSession open(AvatarSpec spec) {
+            if (failure != null) {
+                throw failure;
+            }
+            throw new IllegalStateException("opened " + id); // proves which provider was asked, without a session
+        }
+    }
+
+    private static AvatarProviders providers(RuntimeException remoteFailure, boolean fallback) {
+        return new AvatarProviders(List.of(new Provider("liveavatar", remoteFailure), new Provider("demo", null)),
+                new AvatarProperties("liveavatar", fallback));
+    }
+
+    @Test
+    void an_outage_falls_back_to_the_demo_avatar_when_the_operator_wants_it() {
+        assertThatThrownBy(() -> providers(new AvatarUnavailableException("502"), true).open(SPEC))
+                .hasMessage("opened demo");
+    }
+
+    @Test
+    void without_the_fallback_an_outage_fails_the_call() {
+        assertThatThrownBy(() -> providers(new AvatarUnavailableException("502"), false).open(SPEC))
+                .isInstanceOf(AvatarUnavailableException.class).hasMessage("502");
+    }
+
+    @Test
+    void busy_lines_are_waited_for_not_replaced() {
+        assertThatThrownBy(() -> providers(new AvatarBusyException("Concurrent limit reached"), true).open(SPEC))
+                .isInstanceOf(AvatarBusyException.class);
+    }
+
+    @Test
+    void an_unknown_provider_stops_the_app_at_start_up() {
+        assertThatThrownBy(() -> new AvatarProviders(List.of(new Provider("demo", null)),
+                new AvatarProperties("heygen", false))).hasMessageContaining("avatar.provider=heygen is not one of demo");
+        assertThat(providers(null, false).current().id()).isEqualTo("liveavatar");
+    }
+}
