@@ -7,14 +7,12 @@ import app.avatarcall.avatar.Emotion;
 import app.avatarcall.avatar.SpeechMode;
 import app.avatarcall.avatar.StageChannel;
 import app.avatarcall.avatar.StageCommand;
+import app.avatarcall.avatar.StageLink;
 import app.avatarcall.avatar.StageReport;
 import app.avatarcall.avatar.StageSetup;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A demo face in one page. The page does the drawing and the speaking; this session only relays commands to it and
@@ -25,10 +23,8 @@ final class DemoAvatarSession implements AvatarSession {
     private final String id = "demo-" + UUID.randomUUID();
     private final AvatarSpec spec;
     private final AtomicLong utterances = new AtomicLong();
-    private final List<StageCommand> pending = new ArrayList<>();
-    private @Nullable StageChannel channel;
+    private final StageLink link = new StageLink();
     private Consumer<AvatarEvent> listener = event -> { };
-    private boolean closed;
 
     DemoAvatarSession(AvatarSpec spec) {
         this.spec = spec;
@@ -51,13 +47,7 @@ final class DemoAvatarSession implements AvatarSession {
 
     @Override
     public void attach(StageChannel channel) {
-        List<StageCommand> queued;
-        synchronized (this) {
-            this.channel = channel;
-            queued = List.copyOf(pending);
-            pending.clear();
-        }
-        queued.forEach(channel::send);
+        link.attach(channel);
     }
 
     @Override
@@ -98,28 +88,16 @@ final class DemoAvatarSession implements AvatarSession {
     }
 
     @Override
-    public synchronized void close(String reason) {
-        closed = true;
-        pending.clear();
+    public void close(String reason) {
+        link.close();
     }
 
     @Override
-    public synchronized boolean isClosed() {
-        return closed;
+    public boolean isClosed() {
+        return link.isClosed();
     }
 
     private void send(StageCommand command) {
-        StageChannel target;
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
-            target = channel;
-            if (target == null) {
-                pending.add(command);
-                return;
-            }
-        }
-        target.send(command);
+        link.send(command);
     }
 }

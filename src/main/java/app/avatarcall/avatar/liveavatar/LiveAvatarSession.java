@@ -6,13 +6,12 @@ import app.avatarcall.avatar.Emotion;
 import app.avatarcall.avatar.SpeechMode;
 import app.avatarcall.avatar.StageChannel;
 import app.avatarcall.avatar.StageCommand;
+import app.avatarcall.avatar.StageLink;
 import app.avatarcall.avatar.StageReport;
 import app.avatarcall.avatar.StageSetup;
 import app.avatarcall.avatar.liveavatar.LiveAvatarApi.SessionToken;
 import app.avatarcall.avatar.liveavatar.LiveAvatarApi.StartedSession;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executor;
@@ -42,13 +41,11 @@ final class LiveAvatarSession implements AvatarSession {
     private final boolean answersItself;
     private final Executor background;
     private final JsonMapper json = JsonMapper.builder().build();
-    private final List<StageCommand> pending = new ArrayList<>();
-    private @Nullable StageChannel channel;
+    private final StageLink link = new StageLink();
     private Consumer<AvatarEvent> listener = event -> { };
     private @Nullable String speaking;
     private boolean interrupted;
     private final Map<String, StringBuilder> captions = new LinkedHashMap<>();
-    private boolean closed;
     private boolean audibleNow;
     /** Silence this long after the avatar stopped being an active speaker ends its utterance. */
     static final java.time.Duration SILENCE_ENDS_UTTERANCE = java.time.Duration.ofMillis(1500);
@@ -79,13 +76,7 @@ final class LiveAvatarSession implements AvatarSession {
 
     @Override
     public void attach(StageChannel channel) {
-        List<StageCommand> queued;
-        synchronized (this) {
-            this.channel = channel;
-            queued = List.copyOf(pending);
-            pending.clear();
-        }
-        queued.forEach(channel::send);
+        link.attach(channel);
     }
 
     @Override
@@ -141,12 +132,8 @@ final class LiveAvatarSession implements AvatarSession {
 
     @Override
     public void close(String reason) {
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            pending.clear();
+        if (!link.close()) {
+            return;
         }
         // Off the caller's thread (often a UI thread); the API retries what may be repeated.
         background.execute(() -> {
@@ -160,24 +147,12 @@ final class LiveAvatarSession implements AvatarSession {
     }
 
     @Override
-    public synchronized boolean isClosed() {
-        return closed;
+    public boolean isClosed() {
+        return link.isClosed();
     }
 
     private void publish(Map<String, String> command) {
-        StageCommand publish = new StageCommand.Publish(COMMANDS, json.writeValueAsString(command));
-        StageChannel target;
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
-            target = channel;
-            if (target == null) {
-                pending.add(publish);
-                return;
-            }
-        }
-        target.send(publish);
+        link.send(new StageCommand.Publish(COMMANDS, json.writeValueAsString(command)));
     }
 
     /** One {@code agent-response} message: {@code {event_id, event_type, session_id, source_event_id, …}}. */
@@ -226,7 +201,7 @@ final class LiveAvatarSession implements AvatarSession {
             }
             AvatarEvent ended = null;
             synchronized (this) {
-                if (!audibleNow && utterance.equals(speaking) && !closed) {
+                if (!audibleNow && utterance.equals(speaking) && !link.isClosed()) {
                     ended = ended(utterance);
                 }
             }
