@@ -1,5 +1,8 @@
 package app.avatarcall.avatar;
 
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -8,8 +11,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The provider calls use, chosen by configuration (a name nobody implements stops the app at start-up), and the
- * demo avatar standing in for it during an outage when the operator wants that.
+ * The provider calls use, chosen by configuration (a name nobody implements stops the app at start-up), behind a
+ * circuit breaker: when most recent attempts failed, calls stop waiting on a provider that is down and fail (or get
+ * the demo avatar, when the operator wants that) at once, until a trial call shows it is back.
  */
 @Component
 public class AvatarProviders {
@@ -18,10 +22,20 @@ public class AvatarProviders {
 
     private final AvatarProvider current;
     private final @Nullable AvatarProvider fallback;
+    private final CircuitBreaker breaker;
 
     AvatarProviders(List<AvatarProvider> providers, AvatarProperties properties) {
         this.current = find(providers, properties.provider());
         this.fallback = properties.fallbackToDemo() && !"demo".equals(current.id()) ? find(providers, "demo") : null;
+        this.breaker = CircuitBreaker.of(current.id(), CircuitBreakerConfig.custom()
+                .slidingWindowSize(Math.max(10, properties.breakerMinimumCalls()))
+                .minimumNumberOfCalls(properties.breakerMinimumCalls())
+                .failureRateThreshold(50)
+                .waitDurationInOpenState(properties.breakerOpenFor())
+                .permittedNumberOfCallsInHalfOpenState(1)
+                .recordExceptions(AvatarUnavailableException.class)
+                .ignoreExceptions(AvatarBusyException.class) // busy is the provider working as it should
+                .build());
     }
 
     private static AvatarProvider find(List<AvatarProvider> providers, String id) {
@@ -39,15 +53,21 @@ public class AvatarProviders {
     /** Opens a session with the configured provider, or with the demo avatar if it is down and that is wanted. */
     public AvatarSession open(AvatarSpec spec) {
         try {
-            return current.open(spec);
+            return breaker.executeSupplier(() -> current.open(spec));
+        } catch (CallNotPermittedException open) {
+            return fallBack(spec, new AvatarUnavailableException(current.id() + " keeps failing; not tried for a while"));
         } catch (AvatarBusyException busy) {
             throw busy;
         } catch (AvatarUnavailableException e) {
-            if (fallback == null) {
-                throw e;
-            }
-            log.warn("{} is unavailable ({}); this call gets the demo avatar", current.id(), e.getMessage());
-            return fallback.open(spec);
+            return fallBack(spec, e);
         }
+    }
+
+    private AvatarSession fallBack(AvatarSpec spec, AvatarUnavailableException failure) {
+        if (fallback == null) {
+            throw failure;
+        }
+        log.warn("{} is unavailable ({}); this call gets the demo avatar", current.id(), failure.getMessage());
+        return fallback.open(spec);
     }
 }

@@ -3,8 +3,10 @@ package app.avatarcall.avatar;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class AvatarProvidersTest {
@@ -12,9 +14,14 @@ class AvatarProvidersTest {
     private static final AvatarSpec SPEC = new AvatarSpec("ava", "female", Locale.ENGLISH);
 
     /** A provider that fails the way it is told to, or names the session after itself. */
-    private record Provider(String id, RuntimeException failure) implements AvatarProvider {
+    private record Provider(String id, RuntimeException failure, AtomicInteger asked) implements AvatarProvider {
+        Provider(String id, RuntimeException failure) {
+            this(id, failure, new AtomicInteger());
+        }
+
         @Override
         public AvatarSession open(AvatarSpec spec) {
+            asked.incrementAndGet();
             if (failure != null) {
                 throw failure;
             }
@@ -24,7 +31,7 @@ class AvatarProvidersTest {
 
     private static AvatarProviders providers(RuntimeException remoteFailure, boolean fallback) {
         return new AvatarProviders(List.of(new Provider("liveavatar", remoteFailure), new Provider("demo", null)),
-                new AvatarProperties("liveavatar", fallback));
+                new AvatarProperties("liveavatar", fallback, 5, Duration.ofSeconds(30)));
     }
 
     @Test
@@ -46,9 +53,23 @@ class AvatarProvidersTest {
     }
 
     @Test
+    void a_provider_that_keeps_failing_is_not_waited_on_for_a_while() {
+        Provider down = new Provider("liveavatar", new AvatarUnavailableException("timeout after 60 s"));
+        AvatarProviders providers = new AvatarProviders(List.of(down, new Provider("demo", null)),
+                new AvatarProperties("liveavatar", false, 5, Duration.ofSeconds(30)));
+        for (int call = 0; call < 5; call++) {
+            assertThatThrownBy(() -> providers.open(SPEC)).hasMessage("timeout after 60 s");
+        }
+
+        assertThatThrownBy(() -> providers.open(SPEC)).isInstanceOf(AvatarUnavailableException.class)
+                .hasMessageContaining("keeps failing");
+        assertThat(down.asked()).hasValue(5);
+    }
+
+    @Test
     void an_unknown_provider_stops_the_app_at_start_up() {
         assertThatThrownBy(() -> new AvatarProviders(List.of(new Provider("demo", null)),
-                new AvatarProperties("heygen", false))).hasMessageContaining("avatar.provider=heygen is not one of demo");
+                new AvatarProperties("heygen", false, 5, Duration.ofSeconds(30)))).hasMessageContaining("avatar.provider=heygen is not one of demo");
         assertThat(providers(null, false).current().id()).isEqualTo("liveavatar");
     }
 }
