@@ -14,6 +14,16 @@ public interface AvatarProvider {
      */
     AvatarSession open(AvatarSpec spec);
 
+    /** What this provider offers: faces (with preview images), voices and contexts, for operators to choose from. */
+    default AvatarCatalog catalog() {
+        return AvatarCatalog.EMPTY;
+    }
+
+    /** The preview image of the face a session with this spec would show, for the ringing screen. */
+    default java.util.Optional<String> previewImage(AvatarSpec spec) {
+        return java.util.Optional.empty();
+    }
+
     /**
      * Stops the sessions the vendor still runs for us that no live call owns (left behind by a crash or a lost
      * stop), sparing any younger than {@code grace}, which may be opening right now. Returns how many it stopped.

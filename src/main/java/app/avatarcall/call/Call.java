@@ -48,6 +48,7 @@ public final class Call {
     private boolean streamReady;
     private @Nullable StageSetup announcedStage;
     private @Nullable Instant retryOpenAt;
+    private @Nullable String previewImage;
     private int busyTries;
     private int personMessages;
     private int avatarMessages;
@@ -202,6 +203,18 @@ public final class Call {
         }
         retryOpenAt = null;
         return true;
+    }
+
+    /** The avatar's picture for the ringing screen, once the provider has told it. */
+    public synchronized Optional<String> previewImage() {
+        return Optional.ofNullable(previewImage);
+    }
+
+    void showPreview(String url) {
+        synchronized (this) {
+            previewImage = url;
+        }
+        publish(new CallEvent.PreviewFound(url));
     }
 
     synchronized void markStreamReady() {

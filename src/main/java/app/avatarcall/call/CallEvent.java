@@ -19,6 +19,10 @@ public sealed interface CallEvent {
     record MessageShown(ChatMessage message) implements CallEvent {
     }
 
+    /** The provider has a picture of the avatar for the ringing screen. */
+    record PreviewFound(String url) implements CallEvent {
+    }
+
     /** Every line of the avatar provider is taken; the call tries again by itself after {@code retryIn}. */
     record LinesBusy(Duration retryIn) implements CallEvent {
     }

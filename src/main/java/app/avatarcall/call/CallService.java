@@ -62,6 +62,7 @@ public class CallService {
         Call call = new Call(avatar, locale, clock.instant());
         live.put(call.id(), call);
         log.info("call {} ringing: avatar {} in {}", call.id(), avatar.id(), locale.toLanguageTag());
+        tasks.execute(() -> providers.current().previewImage(avatar.spec(locale)).ifPresent(call::showPreview));
         if (properties.prewarm()) {
             open(call);
         }

@@ -24,6 +24,7 @@ public final class FakeAvatarProvider implements AvatarProvider {
     public final List<Session> opened = new CopyOnWriteArrayList<>();
     public volatile boolean refuse;
     public volatile boolean busy;
+    public volatile String preview;
     /** Runs while a session is opening, before it is handed back: a slow vendor, and what happens meanwhile. */
     public volatile Runnable whileOpening = () -> { };
 
@@ -44,6 +45,11 @@ public final class FakeAvatarProvider implements AvatarProvider {
         opened.add(session);
         whileOpening.run();
         return session;
+    }
+
+    @Override
+    public java.util.Optional<String> previewImage(AvatarSpec spec) {
+        return java.util.Optional.ofNullable(preview);
     }
 
     public Session last() {

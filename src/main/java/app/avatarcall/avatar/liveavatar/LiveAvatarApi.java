@@ -1,6 +1,7 @@
 package app.avatarcall.avatar.liveavatar;
 
 import app.avatarcall.avatar.AvatarBusyException;
+import app.avatarcall.avatar.AvatarCatalog;
 import app.avatarcall.avatar.AvatarUnavailableException;
 import java.io.IOException;
 import java.time.Duration;
@@ -101,6 +102,37 @@ class LiveAvatarApi {
             page = next == null || next.isBlank() ? null : HttpUrl.parse(next);
         }
         return ids;
+    }
+
+    /** The faces, voices and contexts this key may use (public and own), every page of them. */
+    AvatarCatalog catalog() {
+        List<AvatarCatalog.Face> faces = new java.util.ArrayList<>();
+        for (String path : List.of("v1/avatars/public", "v1/avatars")) {
+            pages(path, avatar -> {
+                if ("ACTIVE".equals(avatar.path("status").asString("ACTIVE"))) {
+                    faces.add(new AvatarCatalog.Face(avatar.path("id").asString(), avatar.path("name").asString(""),
+                            avatar.path("preview_url").isString() ? avatar.path("preview_url").asString() : null));
+                }
+            });
+        }
+        List<AvatarCatalog.Voice> voices = new java.util.ArrayList<>();
+        pages("v1/voices", voice -> voices.add(new AvatarCatalog.Voice(voice.path("id").asString(),
+                voice.path("name").asString(""), voice.path("language").asString(""), voice.path("gender").asString(""))));
+        List<AvatarCatalog.Context> contexts = new java.util.ArrayList<>();
+        pages("v1/contexts", context -> contexts.add(new AvatarCatalog.Context(context.path("id").asString(),
+                context.path("name").asString(""))));
+        return new AvatarCatalog(faces, voices, contexts);
+    }
+
+    /** Walks a paginated list ({@code count, next, previous, results}). */
+    private void pages(String path, java.util.function.Consumer<JsonNode> each) {
+        HttpUrl first = base.newBuilder().addPathSegments(path).addQueryParameter("page_size", "100").build();
+        for (HttpUrl page = first; page != null; ) {
+            JsonNode data = call(withApiKey(new Request.Builder().url(page).get()), true);
+            data.path("results").forEach(each::accept);
+            String next = data.path("next").isString() ? data.path("next").asString() : null;
+            page = next == null || next.isBlank() ? null : HttpUrl.parse(next);
+        }
     }
 
     private static java.time.Instant createdAt(String text) {

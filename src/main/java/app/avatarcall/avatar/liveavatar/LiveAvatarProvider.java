@@ -1,5 +1,6 @@
 package app.avatarcall.avatar.liveavatar;
 
+import app.avatarcall.avatar.AvatarCatalog;
 import app.avatarcall.avatar.AvatarProvider;
 import app.avatarcall.avatar.AvatarSession;
 import app.avatarcall.avatar.AvatarSpec;
@@ -9,9 +10,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
@@ -26,6 +29,8 @@ class LiveAvatarProvider implements AvatarProvider, DisposableBean {
     private final LiveAvatarApi api;
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
     private final Clock clock;
+    private @Nullable AvatarCatalog catalog;
+    private Instant catalogUntil = Instant.MIN;
 
     LiveAvatarProvider(LiveAvatarProperties properties, Clock clock) {
         this.properties = properties;
@@ -40,9 +45,7 @@ class LiveAvatarProvider implements AvatarProvider, DisposableBean {
 
     @Override
     public AvatarSession open(AvatarSpec spec) {
-        // Until operators pick LiveAvatar faces in the admin console, profiles with a demo look get the configured one.
-        String avatar = isUuid(spec.look()) ? spec.look() : properties.avatarId();
-        SessionToken token = api.createToken(avatar, spec.language(), properties.voiceId(), properties.contextId(),
+        SessionToken token = api.createToken(faceFor(spec), spec.language(), properties.voiceId(), properties.contextId(),
                 properties.sandbox());
         StartedSession started;
         try {
@@ -53,6 +56,27 @@ class LiveAvatarProvider implements AvatarProvider, DisposableBean {
             throw e;
         }
         return new LiveAvatarSession(api, token, started, properties.contextId() != null, background);
+    }
+
+    /** The catalogue changes rarely and costs several calls: kept for ten minutes. */
+    @Override
+    public synchronized AvatarCatalog catalog() {
+        if (catalog == null || clock.instant().isAfter(catalogUntil)) {
+            catalog = api.catalog();
+            catalogUntil = clock.instant().plus(Duration.ofMinutes(10));
+        }
+        return catalog;
+    }
+
+    @Override
+    public Optional<String> previewImage(AvatarSpec spec) {
+        String face = faceFor(spec);
+        try {
+            return catalog().faces().stream().filter(f -> f.id().equals(face))
+                    .map(AvatarCatalog.Face::previewUrl).filter(java.util.Objects::nonNull).findFirst();
+        } catch (RuntimeException e) {
+            return Optional.empty(); // the ringing screen does without a picture rather than without a call
+        }
     }
 
     @Override
@@ -66,6 +90,11 @@ class LiveAvatarProvider implements AvatarProvider, DisposableBean {
             }
         }
         return stopped;
+    }
+
+    /** Until operators pick LiveAvatar faces in the admin console, profiles with a demo look get the configured one. */
+    private String faceFor(AvatarSpec spec) {
+        return isUuid(spec.look()) ? spec.look() : properties.avatarId();
     }
 
     private static boolean isUuid(String text) {

@@ -121,6 +121,11 @@ class CallView extends Div implements BeforeEnterObserver, HasDynamicTitle {
                 stage.show(ready.stage());
                 calls.attachStage(source, stage);
             }
+            case CallEvent.PreviewFound preview -> {
+                if (screen instanceof IncomingCallScreen incoming) {
+                    incoming.showPreview(preview.url());
+                }
+            }
             case CallEvent.LinesBusy busy -> {
                 if (screen instanceof ConnectingScreen connecting) {
                     connecting.showLinesBusy(busy.retryIn());
@@ -145,8 +150,12 @@ class CallView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         Call current = Objects.requireNonNull(call);
         AvatarProfile.Persona persona = current.persona();
         Component next = switch (state) {
-            case RINGING -> new IncomingCallScreen(current.avatar(), persona, () -> calls.accept(current),
-                    () -> calls.decline(current));
+            case RINGING -> {
+                var incoming = new IncomingCallScreen(current.avatar(), persona, () -> calls.accept(current),
+                        () -> calls.decline(current));
+                current.previewImage().ifPresent(incoming::showPreview);
+                yield incoming;
+            }
             case CONNECTING -> new ConnectingScreen(current.avatar(), persona,
                     () -> calls.hangUp(current, EndReason.CANCELLED));
             case ACTIVE -> new InCallScreen(persona.name(), calls.talkTime(current), current.mode(),

@@ -12,10 +12,11 @@ class IncomingCallScreen extends Div {
 
     final NativeButton accept;
     final NativeButton decline;
+    private final Div portrait;
 
     IncomingCallScreen(AvatarProfile avatar, AvatarProfile.Persona persona, Runnable onAccept, Runnable onDecline) {
         addClassNames("screen", "incoming");
-        Div portrait = Portrait.of(avatar, persona, getTranslation("avatar.portrait", persona.name()));
+        portrait = Portrait.of(avatar, persona, getTranslation("avatar.portrait", persona.name()));
         Paragraph kind = new Paragraph(getTranslation("incoming.video-call"));
         kind.addClassName("incoming-kind");
         H1 name = new H1(persona.name());
@@ -31,6 +32,11 @@ class IncomingCallScreen extends Div {
         actions.addClassName("incoming-actions");
 
         add(caller, actions, new RingTone(getTranslation("incoming.tap-for-sound")));
+    }
+
+    /** The provider's picture of the avatar replaces the drawn face. */
+    void showPreview(String url) {
+        Portrait.showPicture(portrait, url);
     }
 
     private Div labelled(NativeButton button, String captionKey) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.avatarcall.avatar.AvatarBusyException;
+import app.avatarcall.avatar.AvatarCatalog;
 import app.avatarcall.avatar.AvatarEvent;
 import app.avatarcall.avatar.AvatarSession;
 import app.avatarcall.avatar.AvatarSpec;
@@ -148,6 +149,16 @@ class LiveAvatarProviderContractTest {
         session.report(data("avatar.speak_ended", id, null));
 
         assertThat(events).last().isEqualTo(new AvatarEvent.SpeakingEnded(id, true));
+    }
+
+    @Test
+    void the_catalogue_lists_the_faces_ready_to_use_with_their_pictures_and_the_voices_and_contexts() {
+        AvatarCatalog catalog = provider().catalog();
+
+        assertThat(catalog.faces()).extracting(AvatarCatalog.Face::name).containsExactly("Sandbox avatar", "Anna");
+        assertThat(catalog.voices()).extracting(AvatarCatalog.Voice::language).containsExactly("ru", "en");
+        assertThat(catalog.contexts()).extracting(AvatarCatalog.Context::name).containsExactly("Product FAQ");
+        assertThat(provider().previewImage(SPEC)).contains("https://files.example/previews/sandbox.webp");
     }
 
     @Test

@@ -16,6 +16,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.NativeButton;
 import com.vaadin.flow.component.html.Span;
 import java.time.Duration;
@@ -101,6 +102,20 @@ class CallViewTest extends KaribuTest {
         assertThat(_get(H1.class).getText()).isEqualTo("Макс");
         assertThat(button("Принять звонок")).isNotNull();
         assertThat(button("Отклонить звонок")).isNotNull();
+    }
+
+    @Test
+    void the_providers_picture_of_the_avatar_shows_while_the_phone_rings() {
+        provider.preview = "https://files.example/previews/anna.webp";
+        try {
+            open("call/max");
+
+            Image picture = _get(Image.class, spec -> spec.withClasses("portrait-picture"));
+            assertThat(picture.getSrc()).isEqualTo("https://files.example/previews/anna.webp");
+            assertThat(picture.getAlt()).contains("Portrait of Max");
+        } finally {
+            provider.preview = null;
+        }
     }
 
     @Test

@@ -176,12 +176,54 @@ class FakeLiveAvatarController {
                     return row;
                 })
                 .toList();
+        return ok(HttpStatus.OK, page(results));
+    }
+
+    /** LiveAvatar's pagination envelope; everything fits on one page here. */
+    private static Map<String, Object> page(List<Map<String, Object>> results) {
         Map<String, Object> page = new LinkedHashMap<>();
         page.put("count", results.size());
         page.put("next", null);
         page.put("previous", null);
         page.put("results", results);
-        return ok(HttpStatus.OK, page);
+        return page;
+    }
+
+    @GetMapping("/avatars/public")
+    ResponseEntity<?> publicAvatars(@RequestHeader(name = "X-API-KEY", required = false) @Nullable String key) {
+        return catalogPage(key, List.of(Map.of("id", "dd73ea75-1218-4ef3-92ce-606d5f7fbc0a", "name", "Sandbox avatar",
+                "type", "VIDEO", "status", "ACTIVE", "is_expired", false, "is_1080p", false,
+                "preview_url", "https://files.example/previews/sandbox.webp")));
+    }
+
+    @GetMapping("/avatars")
+    ResponseEntity<?> ownAvatars(@RequestHeader(name = "X-API-KEY", required = false) @Nullable String key) {
+        return catalogPage(key, List.of(
+                Map.of("id", "0b7e7a52-5c1e-4d43-9d44-3b3d6b6f1a10", "name", "Anna", "type", "IMAGE", "status", "ACTIVE",
+                        "preview_url", "https://files.example/previews/anna.webp"),
+                Map.of("id", "5f0d3c1e-8a9b-4c2d-b1e0-7a6f5e4d3c2b", "name", "Still training", "type", "VIDEO",
+                        "status", "DEPLOYING")));
+    }
+
+    @GetMapping("/voices")
+    ResponseEntity<?> voices(@RequestHeader(name = "X-API-KEY", required = false) @Nullable String key) {
+        return catalogPage(key, List.of(
+                Map.of("id", "a1b2c3d4-0000-4000-8000-000000000001", "name", "Alina", "language", "ru", "gender", "female"),
+                Map.of("id", "a1b2c3d4-0000-4000-8000-000000000002", "name", "James", "language", "en", "gender", "male")));
+    }
+
+    @GetMapping("/contexts")
+    ResponseEntity<?> contexts(@RequestHeader(name = "X-API-KEY", required = false) @Nullable String key) {
+        return catalogPage(key, List.of(Map.of("id", "c0ffee00-0000-4000-8000-000000000001", "name", "Product FAQ",
+                "prompt", "You are a friendly product guide.", "opening_text", "Hi!")));
+    }
+
+    private synchronized ResponseEntity<?> catalogPage(@Nullable String key, List<Map<String, Object>> results) {
+        ResponseEntity<?> refused = refuseKey(key, "catalog");
+        if (refused != null) {
+            return refused;
+        }
+        return ok(HttpStatus.OK, page(results));
     }
 
     /** Sessions started and not yet stopped: what a test checks for leaks. */
