@@ -35,7 +35,7 @@ const LOOKS: Record<string, { skin: string; hair: string; from: string; to: stri
 
 const SVG = `
 <svg viewBox="0 0 200 200" preserveAspectRatio="xMidYMax meet" aria-hidden="true">
-  <g class="body"><path class="shirt" d="M36 420 L38 200 C44 168 66 152 100 152 C134 152 156 168 162 200 L164 420 Z"/>
+  <g class="body"><path class="shirt" d="M-60 420 L-60 262 C-42 206 44 160 100 156 C156 160 242 206 260 262 L260 420 Z"/>
     <path class="neck skin" d="M88 132 L112 132 L114 156 Q100 164 86 156 Z"/></g>
   <g class="head">
     <path class="hair hair-back" d=""/>
