@@ -23,8 +23,11 @@ class ConnectingScreen extends Div {
         detail.getElement().setAttribute("aria-live", "polite");
         cancel = new NativeButton(getTranslation("connecting.cancel"), click -> onCancel.run());
         cancel.addClassName("pill-button");
+        // Real avatars can take tens of seconds to start from far away: after a few seconds, say so (CSS shows it).
+        Paragraph slow = new Paragraph(getTranslation("connecting.slow"));
+        slow.addClassName("connecting-slow");
         add(Portrait.of(avatar, persona, getTranslation("avatar.portrait", persona.name())), title, detail, progress,
-                cancel);
+                slow, cancel);
         getElement().setAttribute("aria-busy", "true");
     }
 

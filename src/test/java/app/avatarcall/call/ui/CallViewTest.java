@@ -18,6 +18,7 @@ import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.NativeButton;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import java.time.Duration;
 import java.util.List;
@@ -133,6 +134,8 @@ class CallViewTest extends KaribuTest {
         click(button("Accept call"));
         assertThat(view.screen).isInstanceOf(ConnectingScreen.class);
         assertThat(_get(H2.class).getText()).isEqualTo("Connecting…");
+        assertThat(_get(Paragraph.class, spec -> spec.withClasses("connecting-slow")).getText())
+                .startsWith("Still connecting…");
 
         stageReports(view, "ready", "", "");
 
