@@ -1,7 +1,10 @@
 package app.avatarcall.conversation;
 
 import app.avatarcall.avatar.Emotion;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
@@ -41,15 +44,15 @@ public class KnowledgeBaseResponder {
                         + "languages or setting up an avatar.";
     }
 
-    private static java.util.List<FaqEntry> load(String language) {
+    private static List<FaqEntry> load(String language) {
         String path = "/knowledge/faq_" + language + ".txt";
         try (InputStream in = KnowledgeBaseResponder.class.getResourceAsStream(path)) {
             if (in == null) {
                 throw new IllegalStateException("missing " + path);
             }
             return FaqFile.read(in, language);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }
