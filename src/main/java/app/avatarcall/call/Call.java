@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -31,6 +32,7 @@ public final class Call {
     private final String hangUpToken = UUID.randomUUID().toString();
     private final AvatarProfile avatar;
     private final Locale locale;
+    private final String person;
     private final Instant createdAt;
     private final List<Consumer<CallEvent>> listeners = new CopyOnWriteArrayList<>();
 
@@ -45,6 +47,7 @@ public final class Call {
     private @Nullable Instant keptAliveAt;
     private @Nullable AvatarSession session;
     private boolean opening;
+    private int opened;
     private boolean streamReady;
     private @Nullable StageSetup announcedStage;
     private @Nullable Instant retryOpenAt;
@@ -59,9 +62,10 @@ public final class Call {
     private record Line(String full, String spoken) {
     }
 
-    Call(AvatarProfile avatar, Locale locale, Instant now) {
+    Call(AvatarProfile avatar, Locale locale, String person, Instant now) {
         this.avatar = avatar;
         this.locale = locale;
+        this.person = person;
         this.createdAt = now;
         this.lastActivityAt = now;
     }
@@ -76,6 +80,11 @@ public final class Call {
 
     public AvatarProfile.Persona persona() {
         return avatar.persona(locale);
+    }
+
+    /** Who the phone rings for (a Telegram user, or a browser session); never shown, never stored. */
+    String person() {
+        return person;
     }
 
     public Locale locale() {
@@ -169,21 +178,44 @@ public final class Call {
         mode = newMode;
     }
 
-    synchronized void attachSession(AvatarSession opened) {
-        session = opened;
-    }
-
-    /** Claims the opening of the avatar session; false if it is already opening or open. */
-    synchronized boolean startOpening() {
-        if (opening) {
+    /**
+     * Takes the session that the attempt {@code attempt} (from {@link #startOpening}) opened; false when that attempt
+     * was dropped meanwhile, and then the caller must close the session.
+     */
+    synchronized boolean attachSession(int attempt, AvatarSession session) {
+        if (!opening || attempt != opened) {
             return false;
         }
+        this.session = session;
+        return true;
+    }
+
+    /** Claims the opening of the avatar session: the attempt's number, or empty if one is already opening or open. */
+    synchronized OptionalInt startOpening() {
+        if (opening) {
+            return OptionalInt.empty();
+        }
         opening = true;
+        return OptionalInt.of(++opened);
+    }
+
+    /** True while a pre-warm holds (or is opening) a session for a call nobody has answered yet. */
+    synchronized boolean holdsPrewarm() {
+        return opening && state == CallState.RINGING;
+    }
+
+    /** The attempt {@code attempt} failed: drops it, unless it was already dropped (then false). */
+    synchronized boolean dropAttempt(int attempt) {
+        if (!opening || attempt != opened) {
+            return false;
+        }
+        dropSession();
         return true;
     }
 
     /** The session (or the attempt to open one) is gone: a later accept opens a new one. */
     synchronized void dropSession() {
+        opened++; // an attempt still under way can no longer attach what it opens
         session = null;
         announcedStage = null;
         opening = false;

@@ -57,16 +57,30 @@ public class CallService {
         this.tasks = tasks;
     }
 
-    /** An avatar calls the person: the phone rings. */
-    public Call ring(AvatarProfile avatar, Locale locale) {
-        Call call = new Call(avatar, locale, clock.instant());
+    /**
+     * An avatar calls {@code person} (a Telegram user, or a browser session): the phone rings. The avatar session
+     * is pre-warmed while it rings, at most one per person: a newer call takes over from an older one still ringing
+     * (a reloaded page, a second tab), which then opens its session only if it is answered.
+     */
+    public Call ring(AvatarProfile avatar, Locale locale, String person) {
+        Call call = new Call(avatar, locale, person, clock.instant());
         live.put(call.id(), call);
         log.info("call {} ringing: avatar {} in {}", call.id(), avatar.id(), locale.toLanguageTag());
         tasks.execute(() -> providers.current().previewImage(avatar.spec(locale)).ifPresent(call::showPreview));
         if (properties.prewarm()) {
+            live.values().stream()
+                    .filter(other -> other != call && other.person().equals(person) && other.holdsPrewarm())
+                    .forEach(this::releasePrewarm);
             open(call);
         }
         return call;
+    }
+
+    private void releasePrewarm(Call call) {
+        Optional<AvatarSession> session = call.session();
+        call.dropSession();
+        session.ifPresent(it -> it.close("a newer call to the same person is pre-warming"));
+        log.info("call {} gave its pre-warmed avatar session to a newer call to the same person", call.id());
     }
 
     /** Answers a ringing call; a second tap, or a tap on a call that is no longer ringing, does nothing. */
@@ -219,19 +233,19 @@ public class CallService {
     }
 
     private void open(Call call) {
-        if (call.startOpening()) {
-            tasks.execute(() -> openSession(call));
-        }
+        call.startOpening().ifPresent(attempt -> tasks.execute(() -> openSession(call, attempt)));
     }
 
-    private void openSession(Call call) {
+    private void openSession(Call call, int attempt) {
         AvatarProvider provider = providers.current();
         long started = System.nanoTime();
         AvatarSession session;
         try {
             session = providers.open(call.avatar().spec(call.locale()));
         } catch (AvatarBusyException e) {
-            call.dropSession();
+            if (!call.dropAttempt(attempt)) {
+                return; // released meanwhile: a newer attempt (or none) is in charge
+            }
             if (call.state() == CallState.CONNECTING) {
                 if (call.retryOpenAt(clock.instant().plus(properties.busyRetryEvery())) > properties.busyTries()) {
                     end(call, CallState.FAILED, EndReason.LINES_BUSY);
@@ -244,13 +258,15 @@ public class CallService {
             return;
         } catch (RuntimeException e) {
             log.warn("call {} could not open a {} avatar session", call.id(), provider.id(), e);
-            call.dropSession();
-            if (call.state() != CallState.RINGING) {
+            if (call.dropAttempt(attempt) && call.state() != CallState.RINGING) {
                 end(call, CallState.FAILED, EndReason.PROVIDER_FAILED);
             } // a pre-warm that failed is tried again when the person answers
             return;
         }
-        call.attachSession(session);
+        if (!call.attachSession(attempt, session)) {
+            session.close("no longer wanted: the pre-warm was released while the session opened");
+            return;
+        }
         session.onEvent(event -> onAvatarEvent(call, session, event));
         log.info("call {} opened {} session {} in {} ms", call.id(), provider.id(), session.id(),
                 (System.nanoTime() - started) / 1_000_000);

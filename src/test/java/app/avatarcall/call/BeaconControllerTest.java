@@ -37,7 +37,7 @@ class BeaconControllerTest {
 
     @Test
     void the_pages_beacon_hangs_up_its_call() throws Exception {
-        Call call = calls.ring(avatars.defaultAvatar(), Locale.ENGLISH);
+        Call call = calls.ring(avatars.defaultAvatar(), Locale.ENGLISH, "person-1");
 
         assertThat(post(calls.hangUpBeaconPath(call))).isEqualTo(204);
 
@@ -46,7 +46,7 @@ class BeaconControllerTest {
 
     @Test
     void a_beacon_without_the_calls_token_changes_nothing() throws Exception {
-        Call call = calls.ring(avatars.defaultAvatar(), Locale.ENGLISH);
+        Call call = calls.ring(avatars.defaultAvatar(), Locale.ENGLISH, "person-1");
 
         assertThat(post("beacon/calls/" + call.id() + "/hang-up?token=guessed")).isEqualTo(404);
         assertThat(post("beacon/calls/not-a-uuid/hang-up?token=x")).isEqualTo(400);

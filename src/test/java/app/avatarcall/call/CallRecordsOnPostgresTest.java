@@ -38,7 +38,7 @@ class CallRecordsOnPostgresTest {
         try (var connection = dataSource.getConnection()) {
             assertThat(connection.getMetaData().getDatabaseProductName()).isEqualTo("PostgreSQL");
         }
-        Call call = calls.ring(avatars.defaultAvatar(), Locale.forLanguageTag("ru"));
+        Call call = calls.ring(avatars.defaultAvatar(), Locale.forLanguageTag("ru"), "person-1");
         calls.decline(call);
 
         CallRecord record = records.find(call.id()).orElseThrow();

@@ -13,6 +13,7 @@ import app.avatarcall.testing.TestClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,11 @@ class CallServiceTest {
     }
 
     private Call ring() {
-        Call call = calls.ring(avatars.defaultAvatar(), Locale.ENGLISH);
+        return ring(UUID.randomUUID().toString());
+    }
+
+    private Call ring(String person) {
+        Call call = calls.ring(avatars.defaultAvatar(), Locale.ENGLISH, person);
         call.subscribe(events::add);
         return call;
     }
@@ -118,6 +123,49 @@ class CallServiceTest {
 
         assertThat(provider.last()).isNotSameAs(lost);
         assertThat(call.state()).isEqualTo(CallState.ACTIVE);
+    }
+
+    @Test
+    void a_newer_call_to_the_same_person_takes_over_the_prewarmed_session() {
+        Call older = ring("ann");
+        FakeAvatarProvider.Session olderSession = provider.last();
+
+        Call newer = ring("ann");
+
+        assertThat(olderSession.isClosed()).isTrue();
+        assertThat(provider.last()).isNotSameAs(olderSession);
+        assertThat(provider.last().isClosed()).isFalse();
+        assertThat(older.state()).isEqualTo(CallState.RINGING); // still rings; answering it opens a session then
+        calls.accept(older);
+        calls.report(older, new StageReport.Ready());
+        assertThat(older.state()).isEqualTo(CallState.ACTIVE);
+        assertThat(newer.session()).isPresent();
+    }
+
+    @Test
+    void calls_to_different_people_each_keep_their_prewarmed_session() {
+        ring("ann");
+        FakeAvatarProvider.Session anns = provider.last();
+        ring("bob");
+        assertThat(anns.isClosed()).isFalse();
+        assertThat(provider.last().isClosed()).isFalse();
+    }
+
+    @Test
+    void a_prewarm_released_while_its_session_opens_closes_that_session_when_it_arrives() {
+        int before = provider.opened.size();
+        provider.whileOpening = () -> {
+            provider.whileOpening = () -> { };
+            ring("cat"); // the newer call releases the older one's pre-warm while it is still opening
+        };
+        Call older = ring("cat");
+
+        assertThat(provider.opened).hasSize(before + 2);
+        FakeAvatarProvider.Session released = provider.opened.get(before); // began first, arrived last
+        FakeAvatarProvider.Session newer = provider.opened.get(before + 1);
+        assertThat(released.isClosed()).isTrue();
+        assertThat(newer.isClosed()).isFalse();
+        assertThat(older.session()).isEmpty();
     }
 
     @Test

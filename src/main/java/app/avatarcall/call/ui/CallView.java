@@ -12,6 +12,7 @@ import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -63,7 +64,7 @@ class CallView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         if (current != null) {
             calls.hangUp(current, EndReason.CANCELLED);
         }
-        follow(calls.ring(avatar, event.getUI().getLocale()), event.getUI());
+        follow(calls.ring(avatar, event.getUI().getLocale(), person()), event.getUI());
     }
 
     @Override
@@ -176,9 +177,14 @@ class CallView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         add(next);
     }
 
+    /** Who is called: for now the browser session (the Telegram user once the Mini App knows them). */
+    private static String person() {
+        return "web:" + VaadinSession.getCurrent().getSession().getId();
+    }
+
     /** The person calls the avatar: no ringing, straight to connecting. */
     private void callAgain() {
-        Call next = calls.ring(avatar, getLocale());
+        Call next = calls.ring(avatar, getLocale(), person());
         follow(next, UI.getCurrent());
         calls.accept(next);
     }
