@@ -104,6 +104,10 @@ public final class Call {
     }
 
     /** When the call went live, for the call timer. */
+    synchronized Optional<Instant> endedAt() {
+        return Optional.ofNullable(endedAt);
+    }
+
     public synchronized Optional<Instant> activeAt() {
         return Optional.ofNullable(activeAt);
     }

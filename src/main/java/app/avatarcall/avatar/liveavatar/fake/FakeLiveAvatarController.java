@@ -37,6 +37,7 @@ class FakeLiveAvatarController {
         @Nullable Instant startedAt;
         Instant lastActivity;
         @Nullable String endReason;
+        @Nullable Instant endAt;
 
         Session(Instant now) {
             createdAt = now;
@@ -153,7 +154,7 @@ class FakeLiveAvatarController {
             return error(HttpStatus.BAD_REQUEST, 4003, "Session is already stopped");
         }
         Object reason = body == null ? null : body.get("reason");
-        end(session, reason == null ? "USER_CLOSED" : reason.toString());
+        end(session, reason == null ? "USER_CLOSED" : reason.toString(), clock.instant());
         return ok(HttpStatus.OK, Map.of());
     }
 
@@ -173,6 +174,10 @@ class FakeLiveAvatarController {
                     row.put("created_at", s.createdAt.toString());
                     row.put("mode", "FULL");
                     row.put("end_reason", s.endReason);
+                    row.put("end_at", s.endAt == null ? null : s.endAt.toString());
+                    // Billed time: from start to end (or now), in seconds; fractions kept so benchmarks can read it.
+                    row.put("duration", s.startedAt == null ? 0 : Duration.between(s.startedAt,
+                            s.endAt == null ? clock.instant() : s.endAt).toMillis() / 1000.0);
                     return row;
                 })
                 .toList();
@@ -244,16 +249,17 @@ class FakeLiveAvatarController {
                 continue;
             }
             if (Duration.between(session.lastActivity, now).compareTo(properties.idleTimeout()) >= 0) {
-                end(session, "IDLE_TIMEOUT");
+                end(session, "IDLE_TIMEOUT", now);
             } else if (Duration.between(session.startedAt, now).compareTo(properties.maxDuration()) >= 0) {
-                end(session, "MAX_DURATION_REACHED");
+                end(session, "MAX_DURATION_REACHED", now);
             }
         }
     }
 
-    private static void end(Session session, String reason) {
+    private static void end(Session session, String reason, Instant now) {
         session.state = State.STOPPED;
         session.endReason = reason;
+        session.endAt = now;
     }
 
     private @Nullable Session byBearer(@Nullable String auth) {
