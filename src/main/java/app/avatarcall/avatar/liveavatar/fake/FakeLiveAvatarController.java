@@ -59,6 +59,9 @@ class FakeLiveAvatarController {
     ResponseEntity<?> token(@RequestHeader(name = "X-API-KEY", required = false) @Nullable String key,
                             @RequestBody Map<String, Object> body) {
         pause(properties.tokenLatency()); // outside the lock: slow calls of many callers overlap, as they do for real
+        if (chance(properties.failureRate())) {
+            return unavailable();
+        }
         synchronized (this) {
             return createToken(key, body);
         }
@@ -90,9 +93,17 @@ class FakeLiveAvatarController {
     @PostMapping("/sessions/start")
     ResponseEntity<?> start(@RequestHeader(name = "Authorization", required = false) @Nullable String auth) {
         pause(properties.startLatency());
-        synchronized (this) {
-            return startSession(auth);
+        if (chance(properties.failureRate())) {
+            return unavailable();
         }
+        ResponseEntity<?> answer;
+        synchronized (this) {
+            answer = startSession(auth);
+        }
+        if (answer.getStatusCode().is2xxSuccessful() && chance(properties.lostStartRate())) {
+            return ResponseEntity.status(HttpStatus.GATEWAY_TIMEOUT).body(Map.of("detail", "Gateway Timeout"));
+        }
+        return answer;
     }
 
     private ResponseEntity<?> startSession(@Nullable String auth) {
@@ -122,6 +133,9 @@ class FakeLiveAvatarController {
         if (limited != null) {
             return limited;
         }
+        if (chance(properties.failureRate())) {
+            return unavailable();
+        }
         Session session = byBearer(auth);
         if (session == null) {
             return unauthorized("Invalid or missing session token");
@@ -138,6 +152,9 @@ class FakeLiveAvatarController {
     synchronized ResponseEntity<?> stop(@RequestHeader(name = "X-API-KEY", required = false) @Nullable String key,
                                         @RequestHeader(name = "Authorization", required = false) @Nullable String auth,
                                         @RequestBody(required = false) @Nullable Map<String, Object> body) {
+        if (chance(properties.failureRate())) {
+            return unavailable();
+        }
         Session session = byBearer(auth);
         if (session == null) {
             if (refuseKey(key, "stop") != null) {
@@ -275,6 +292,15 @@ class FakeLiveAvatarController {
             return unauthorized("Invalid API key");
         }
         return rateLimited(endpoint);
+    }
+
+    private static boolean chance(double rate) {
+        return rate > 0 && java.util.concurrent.ThreadLocalRandom.current().nextDouble() < rate;
+    }
+
+    private static ResponseEntity<?> unavailable() {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .body(Map.of("code", 5000, "data", Map.of(), "message", "Service temporarily unavailable"));
     }
 
     /** LiveAvatar limits each credential per endpoint in one-second windows. */

@@ -14,6 +14,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tokenLatency    how long creating a token takes
  * @param startLatency    how long starting a session takes (seconds are normal, tens of seconds from far away)
  * @param requestsPerSecond per endpoint; more get 429 with Retry-After (0: no limit)
+ * @param failureRate     chaos: the share of requests answered 503 without doing anything
+ * @param lostStartRate   chaos: the share of starts that start the session but answer 504, as a gateway that gave
+ *                        up waiting would (the session runs, the caller never learns of it)
  */
 @ConfigurationProperties("fake-liveavatar")
 record FakeLiveAvatarProperties(
@@ -23,5 +26,7 @@ record FakeLiveAvatarProperties(
         @DefaultValue("10m") Duration maxDuration,
         @DefaultValue("0ms") Duration tokenLatency,
         @DefaultValue("0ms") Duration startLatency,
-        @DefaultValue("0") int requestsPerSecond) {
+        @DefaultValue("0") int requestsPerSecond,
+        @DefaultValue("0") double failureRate,
+        @DefaultValue("0") double lostStartRate) {
 }
