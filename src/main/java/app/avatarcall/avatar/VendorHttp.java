@@ -35,7 +35,9 @@ public final class VendorHttp {
 
     private final String vendor;
     private final OkHttpClient http;
-    private final HttpUrl base;
+    private final URI baseUrl;
+    /** Null when the base URL is no HTTP address: that fails the calls, not the start of an app that may not use it. */
+    private final @Nullable HttpUrl base;
     private final JsonMapper json = JsonMapper.builder().build();
 
     public VendorHttp(String vendor, URI baseUrl, Duration connectTimeout, Duration callTimeout) {
@@ -45,11 +47,15 @@ public final class VendorHttp {
                 .callTimeout(callTimeout)
                 .readTimeout(callTimeout)
                 .build();
-        this.base = HttpUrl.get(baseUrl.toString());
+        this.baseUrl = baseUrl;
+        this.base = HttpUrl.parse(baseUrl.toString());
     }
 
     /** An address under the base URL; {@code path} has no leading slash ({@code v1/sessions}). */
     public HttpUrl.Builder url(String path) {
+        if (base == null) {
+            throw new AvatarUnavailableException(vendor + "'s base URL " + baseUrl + " is not an HTTP address");
+        }
         return base.newBuilder().addPathSegments(path);
     }
 
@@ -87,6 +93,11 @@ public final class VendorHttp {
                     throw new AvatarUnavailableException(vendor + " cannot be reached: " + e.getMessage(), e);
                 }
                 sleep(Duration.ofMillis(250L << attempt));
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception interrupted) { // OkHttp, written in Kotlin, throws InterruptedException undeclared
+                Thread.currentThread().interrupt();
+                throw new AvatarUnavailableException("interrupted while waiting for " + vendor, interrupted);
             }
         }
     }
