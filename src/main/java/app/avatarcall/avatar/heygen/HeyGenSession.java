@@ -11,11 +11,6 @@ import app.avatarcall.avatar.StageSetup;
 import app.avatarcall.avatar.Utterances;
 import app.avatarcall.avatar.VendorHttp;
 import app.avatarcall.avatar.heygen.HeyGenStreamingApi.NewSession;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executor;
@@ -23,7 +18,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -34,7 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
  * ({@code streaming.task}, {@code streaming.interrupt}, keep-alive, stop) is a REST call made here, never from the
  * browser. Tasks and interrupts go out one at a time and in order, off the caller's thread, so speaking never waits
  * for HeyGen. HeyGen's events come back on the room's data channel ({@code avatar_start_talking} and the like) and
- * name HeyGen's task id; the session tells the call about them under the utterance id {@link #speak} returned.
+ * name HeyGen's task id; the session tells the call about them under the utterance id {@link #speak} returned
+ * ({@link HeyGenTasks}).
  */
 final class HeyGenSession implements AvatarSession {
 
@@ -51,11 +46,8 @@ final class HeyGenSession implements AvatarSession {
     private final JsonMapper json = JsonMapper.builder().build();
     private final StageLink link = new StageLink();
     private final Utterances utterances;
+    private final HeyGenTasks tasks = new HeyGenTasks();
     private Consumer<AvatarEvent> listener = event -> { };
-    private final Map<String, String> utteranceOfTask = new HashMap<>();
-    /** Events that named a task before HeyGen's answer to it did: they wait for that answer. */
-    private final Map<String, List<JsonNode>> early = new LinkedHashMap<>();
-    private int tasksUnanswered;
     private boolean stopReported;
 
     HeyGenSession(HeyGenStreamingApi api, String token, NewSession created, boolean answersItself, Executor background) {
@@ -108,11 +100,9 @@ final class HeyGenSession implements AvatarSession {
     public String speak(String text, SpeechMode mode) {
         String utterance = UUID.randomUUID().toString();
         String taskType = mode == SpeechMode.TALK ? "talk" : "repeat";
-        synchronized (this) {
-            tasksUnanswered++;
-        }
+        tasks.sent();
         if (!inOrder(() -> sendTask(utterance, text, taskType))) {
-            taskAnswered(null, utterance); // closed: nothing is sent, and no event waits for it
+            tasks.answered(null, utterance); // closed: nothing is sent, and no event waits for it
         }
         return utterance;
     }
@@ -132,31 +122,12 @@ final class HeyGenSession implements AvatarSession {
         if (taskId != null) {
             log.debug("HeyGen session {}: task {} says utterance {}", id(), taskId, utterance);
         }
-        taskAnswered(taskId, utterance).forEach((said, events) -> events.forEach(event -> tell(said, event)));
-    }
-
-    /**
-     * Notes which task says which utterance; returns the early events that can now be told, by the utterance they are
-     * about. Once no task is unanswered, events of tasks that are not ours (HeyGen's own words) are told as they are.
-     */
-    private synchronized Map<String, List<JsonNode>> taskAnswered(@Nullable String taskId, String utterance) {
-        tasksUnanswered--;
-        Map<String, List<JsonNode>> ready = new LinkedHashMap<>();
-        if (taskId != null) {
-            utteranceOfTask.put(taskId, utterance);
-            Optional.ofNullable(early.remove(taskId)).ifPresent(events -> ready.put(utterance, events));
-        }
-        if (tasksUnanswered == 0) {
-            ready.putAll(early);
-            early.clear();
-        }
-        return ready;
+        tasks.answered(taskId, utterance).forEach((said, events) -> events.forEach(event -> tell(said, event)));
     }
 
     /** The HeyGen task that says an utterance, once HeyGen has answered for it. */
-    synchronized Optional<String> taskOf(String utterance) {
-        return utteranceOfTask.entrySet().stream().filter(task -> task.getValue().equals(utterance))
-                .map(Map.Entry::getKey).findFirst();
+    Optional<String> taskOf(String utterance) {
+        return tasks.taskOf(utterance);
     }
 
     @Override
@@ -268,16 +239,7 @@ final class HeyGenSession implements AvatarSession {
         if (!type.startsWith("avatar_")) {
             return; // user_* events belong to voice input, which the person's microphone brings later
         }
-        String taskId = event.path("task_id").asString("");
-        String utterance;
-        synchronized (this) {
-            utterance = utteranceOfTask.get(taskId);
-            if (utterance == null && tasksUnanswered > 0) {
-                early.computeIfAbsent(taskId, id -> new ArrayList<>()).add(event);
-                return;
-            }
-        }
-        tell(utterance == null ? taskId : utterance, event);
+        tasks.utteranceOf(event.path("task_id").asString(""), event).ifPresent(utterance -> tell(utterance, event));
     }
 
     /** Tells the call what HeyGen's event means for one utterance. */

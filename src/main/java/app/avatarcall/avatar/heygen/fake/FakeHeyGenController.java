@@ -63,7 +63,6 @@ class FakeHeyGenController {
         State state = State.NEW;
         @Nullable Instant startedAt;
         Instant lastActivity;
-        @Nullable String closedBecause;
 
         Session(Instant now, Duration idleTimeout) {
             this.createdAt = now;
@@ -105,8 +104,7 @@ class FakeHeyGenController {
 
     @PostMapping("/v1/streaming.create_token")
     ResponseEntity<?> createToken(@RequestHeader(name = KEY, required = false) @Nullable String key,
-                                  @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) @Nullable String type,
-                                  @RequestBody(required = false) @Nullable String body) {
+                                  @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) @Nullable String type) {
         pause(properties.tokenLatency()); // outside the lock: slow calls of many callers overlap, as they do for real
         synchronized (this) {
             limitRate("create_token");
@@ -261,7 +259,7 @@ class FakeHeyGenController {
         limitRate("stop");
         Session session = session(key, auth, body);
         requireOpen(session);
-        close(session, "stopped");
+        session.state = State.CLOSED;
         return ok(Map.of("status", "success"));
     }
 
@@ -357,18 +355,13 @@ class FakeHeyGenController {
             if (session.state == State.CLOSED) {
                 continue;
             }
-            if (Duration.between(session.lastActivity, now).compareTo(session.idleTimeout) >= 0) {
-                close(session, "idle timeout");
-            } else if (session.startedAt != null
-                    && Duration.between(session.startedAt, now).compareTo(properties.sessionDurationLimit()) >= 0) {
-                close(session, "session duration limit");
+            boolean idle = Duration.between(session.lastActivity, now).compareTo(session.idleTimeout) >= 0;
+            boolean tooLong = session.startedAt != null
+                    && Duration.between(session.startedAt, now).compareTo(properties.sessionDurationLimit()) >= 0;
+            if (idle || tooLong) {
+                session.state = State.CLOSED;
             }
         }
-    }
-
-    private static void close(Session session, String because) {
-        session.state = State.CLOSED;
-        session.closedBecause = because;
     }
 
     private void checkKey(@Nullable String key) {
