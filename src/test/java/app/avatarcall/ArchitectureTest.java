@@ -17,7 +17,8 @@ class ArchitectureTest {
 
     @Test
     void nothing_outside_a_vendor_package_depends_on_a_vendor() {
-        for (String vendor : new String[] {"app.avatarcall.avatar.demo..", "app.avatarcall.avatar.liveavatar.."}) {
+        for (String vendor : new String[] {"app.avatarcall.avatar.demo..", "app.avatarcall.avatar.liveavatar..",
+                "app.avatarcall.avatar.heygen.."}) {
             noClasses().that().resideOutsideOfPackage(vendor)
                     .should().dependOnClassesThat().resideInAPackage(vendor)
                     .check(APP);

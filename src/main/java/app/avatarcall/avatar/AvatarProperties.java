@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * @param provider       which {@link AvatarProvider} calls use ({@code AVATAR_PROVIDER}: demo, liveavatar)
+ * @param provider       which {@link AvatarProvider} calls use ({@code AVATAR_PROVIDER}: demo, liveavatar, heygen)
  * @param fallbackToDemo when that provider cannot be reached or refuses, calls get the demo avatar instead of failing
  *                       ({@code AVATAR_FALLBACK_TO_DEMO}); a busy provider is waited for, not replaced
  * @param breakerMinimumCalls how many recent attempts the circuit breaker judges by (half of them failing opens it)

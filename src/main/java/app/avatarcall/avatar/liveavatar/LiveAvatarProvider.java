@@ -4,6 +4,7 @@ import app.avatarcall.avatar.AvatarCatalog;
 import app.avatarcall.avatar.AvatarProvider;
 import app.avatarcall.avatar.AvatarSession;
 import app.avatarcall.avatar.AvatarSpec;
+import app.avatarcall.avatar.CatalogCache;
 import app.avatarcall.avatar.liveavatar.LiveAvatarApi.SessionToken;
 import app.avatarcall.avatar.liveavatar.LiveAvatarApi.StartedSession;
 import java.time.Clock;
@@ -14,7 +15,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
@@ -29,13 +29,13 @@ class LiveAvatarProvider implements AvatarProvider, DisposableBean {
     private final LiveAvatarApi api;
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
     private final Clock clock;
-    private @Nullable AvatarCatalog catalog;
-    private Instant catalogUntil = Instant.MIN;
+    private final CatalogCache catalog;
 
     LiveAvatarProvider(LiveAvatarProperties properties, Clock clock) {
         this.properties = properties;
         this.api = new LiveAvatarApi(properties);
         this.clock = clock;
+        this.catalog = new CatalogCache(clock, api::catalog);
     }
 
     @Override
@@ -58,25 +58,14 @@ class LiveAvatarProvider implements AvatarProvider, DisposableBean {
         return new LiveAvatarSession(api, token, started, properties.contextId() != null, background);
     }
 
-    /** The catalogue changes rarely and costs several calls: kept for ten minutes. */
     @Override
-    public synchronized AvatarCatalog catalog() {
-        if (catalog == null || clock.instant().isAfter(catalogUntil)) {
-            catalog = api.catalog();
-            catalogUntil = clock.instant().plus(Duration.ofMinutes(10));
-        }
-        return catalog;
+    public AvatarCatalog catalog() {
+        return catalog.get();
     }
 
     @Override
     public Optional<String> previewImage(AvatarSpec spec) {
-        String face = faceFor(spec);
-        try {
-            return catalog().faces().stream().filter(f -> f.id().equals(face))
-                    .map(AvatarCatalog.Face::previewUrl).filter(java.util.Objects::nonNull).findFirst();
-        } catch (RuntimeException e) {
-            return Optional.empty(); // the ringing screen does without a picture rather than without a call
-        }
+        return catalog.previewOf(faceFor(spec));
     }
 
     @Override

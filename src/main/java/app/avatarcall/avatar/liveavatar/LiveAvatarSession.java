@@ -9,14 +9,13 @@ import app.avatarcall.avatar.StageCommand;
 import app.avatarcall.avatar.StageLink;
 import app.avatarcall.avatar.StageReport;
 import app.avatarcall.avatar.StageSetup;
+import app.avatarcall.avatar.Utterances;
 import app.avatarcall.avatar.liveavatar.LiveAvatarApi.SessionToken;
 import app.avatarcall.avatar.liveavatar.LiveAvatarApi.StartedSession;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -42,13 +41,8 @@ final class LiveAvatarSession implements AvatarSession {
     private final Executor background;
     private final JsonMapper json = JsonMapper.builder().build();
     private final StageLink link = new StageLink();
+    private final Utterances utterances;
     private Consumer<AvatarEvent> listener = event -> { };
-    private @Nullable String speaking;
-    private boolean interrupted;
-    private final Map<String, StringBuilder> captions = new LinkedHashMap<>();
-    private boolean audibleNow;
-    /** Silence this long after the avatar stopped being an active speaker ends its utterance. */
-    static final java.time.Duration SILENCE_ENDS_UTTERANCE = java.time.Duration.ofMillis(1500);
 
     LiveAvatarSession(LiveAvatarApi api, SessionToken token, StartedSession started, boolean answersItself,
                       Executor background) {
@@ -57,6 +51,7 @@ final class LiveAvatarSession implements AvatarSession {
         this.started = started;
         this.answersItself = answersItself;
         this.background = background;
+        this.utterances = new Utterances(background, event -> listener.accept(event), link::isClosed);
     }
 
     @Override
@@ -91,7 +86,7 @@ final class LiveAvatarSession implements AvatarSession {
             return;
         }
         if (report instanceof StageReport.AvatarAudible audible) {
-            onAudible(audible.audible());
+            utterances.audible(audible.audible());
             return;
         }
         report.asEvent().ifPresent(listener);
@@ -112,9 +107,7 @@ final class LiveAvatarSession implements AvatarSession {
 
     @Override
     public void interrupt() {
-        synchronized (this) {
-            interrupted = speaking != null;
-        }
+        utterances.interrupting();
         publish(Map.of("event_type", "avatar.interrupt")); // the official SDK sends it without an event id
     }
 
@@ -166,71 +159,14 @@ final class LiveAvatarSession implements AvatarSession {
         }
         String source = event.path("source_event_id").isString() ? event.path("source_event_id").asString() : "";
         String text = event.path("text").isString() ? event.path("text").asString() : "";
-        AvatarEvent mapped = switch (event.path("event_type").asString("")) {
-            case "avatar.speak_started" -> started(source);
-            case "avatar.transcription" -> caption(source, text, false);
-            case "avatar.transcription.chunk" -> caption(source, text, true);
-            case "avatar.speak_ended" -> ended(source);
-            case "session.stopped" -> new AvatarEvent.SessionStopped(event.path("end_reason").asString("UNKNOWN"));
-            default -> null; // user.* events belong to voice input, which the person's microphone brings later
-        };
-        if (mapped != null) {
-            listener.accept(mapped);
+        switch (event.path("event_type").asString("")) {
+            case "avatar.speak_started" -> utterances.started(source);
+            case "avatar.transcription" -> utterances.captioned(source, text, false);
+            case "avatar.transcription.chunk" -> utterances.captioned(source, text, true);
+            case "avatar.speak_ended" -> utterances.ended(source);
+            case "session.stopped" ->
+                    listener.accept(new AvatarEvent.SessionStopped(event.path("end_reason").asString("UNKNOWN")));
+            default -> { } // user.* events belong to voice input, which the person's microphone brings later
         }
-    }
-
-    /**
-     * LiveKit's active speakers back up the avatar's own events: if it has been silent for a while and its
-     * {@code avatar.speak_ended} never came, the utterance is over all the same, so the call never waits forever.
-     */
-    private void onAudible(boolean audible) {
-        String utterance;
-        synchronized (this) {
-            audibleNow = audible;
-            utterance = speaking;
-        }
-        if (audible || utterance == null) {
-            return;
-        }
-        background.execute(() -> {
-            try {
-                Thread.sleep(SILENCE_ENDS_UTTERANCE);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            AvatarEvent ended = null;
-            synchronized (this) {
-                if (!audibleNow && utterance.equals(speaking) && !link.isClosed()) {
-                    ended = ended(utterance);
-                }
-            }
-            if (ended != null) {
-                listener.accept(ended);
-            }
-        });
-    }
-
-    private synchronized AvatarEvent started(String source) {
-        speaking = source;
-        interrupted = false;
-        return new AvatarEvent.SpeakingStarted(source);
-    }
-
-    private synchronized AvatarEvent caption(String source, String text, boolean chunk) {
-        StringBuilder said = captions.computeIfAbsent(source, id -> new StringBuilder());
-        if (!chunk) {
-            said.setLength(0);
-        }
-        said.append(text);
-        return new AvatarEvent.CaptionUpdated(source, said.toString());
-    }
-
-    private synchronized AvatarEvent ended(String source) {
-        boolean cut = interrupted && source.equals(speaking);
-        speaking = null;
-        interrupted = false;
-        captions.remove(source);
-        return new AvatarEvent.SpeakingEnded(source, cut);
     }
 }
