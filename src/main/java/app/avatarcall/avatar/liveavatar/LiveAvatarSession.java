@@ -27,6 +27,11 @@ import tools.jackson.databind.json.JsonMapper;
  * ({@code avatar.speak_text}, {@code avatar.speak_response}, {@code avatar.interrupt}) travel on the room's data
  * channel under the {@code agent-control} topic, through the stage, and the avatar's events come back under
  * {@code agent-response}. Keep-alive and stop are REST calls made here, never from the browser.
+ * <p>
+ * The person's microphone can go into the room too: LiveAvatar then hears them itself and reports what they said
+ * ({@code user.transcription}), which becomes the person's message. An avatar with a context also answers what it
+ * heard on its own; its answer then stands for the {@code speak_response} the call asks for next with those words,
+ * so the person gets one answer, not two.
  */
 final class LiveAvatarSession implements AvatarSession {
 
@@ -47,6 +52,14 @@ final class LiveAvatarSession implements AvatarSession {
     private boolean interrupted;
     private final Map<String, StringBuilder> captions = new LinkedHashMap<>();
     private boolean audibleNow;
+    /** The command ids this session published: an avatar event from any other source is the avatar's own doing. */
+    private final java.util.Set<String> published = new java.util.HashSet<>();
+    /** What the avatar heard and is answering itself, until the call asks for that answer. */
+    private @Nullable String answeringHeard;
+    /** The call's id for the answer the avatar gives on its own, until that answer starts. */
+    private @Nullable String adoptNextAnswer;
+    /** The avatar's own source ids → the ids the call knows those utterances by. */
+    private final Map<String, String> aliases = new java.util.HashMap<>();
     /** Silence this long after the avatar stopped being an active speaker ends its utterance. */
     static final java.time.Duration SILENCE_ENDS_UTTERANCE = java.time.Duration.ofMillis(1500);
 
@@ -72,6 +85,11 @@ final class LiveAvatarSession implements AvatarSession {
     @Override
     public boolean answersItself() {
         return answersItself;
+    }
+
+    @Override
+    public boolean listensToPerson() {
+        return true;
     }
 
     @Override
@@ -105,6 +123,19 @@ final class LiveAvatarSession implements AvatarSession {
     @Override
     public String speak(String text, SpeechMode mode) {
         String eventId = UUID.randomUUID().toString();
+        boolean repeatHeard;
+        synchronized (this) {
+            repeatHeard = text.equals(answeringHeard);
+            answeringHeard = null;
+            if (repeatHeard && mode == SpeechMode.TALK) {
+                adoptNextAnswer = eventId; // the avatar is already answering these words
+                return eventId;
+            }
+            published.add(eventId);
+        }
+        if (repeatHeard) {
+            publish(Map.of("event_type", "avatar.interrupt")); // Repeat: not the answer it started on its own
+        }
         String type = mode == SpeechMode.TALK ? "avatar.speak_response" : "avatar.speak_text";
         publish(Map.of("event_id", eventId, "event_type", type, "text", text));
         return eventId;
@@ -171,8 +202,9 @@ final class LiveAvatarSession implements AvatarSession {
             case "avatar.transcription" -> caption(source, text, false);
             case "avatar.transcription.chunk" -> caption(source, text, true);
             case "avatar.speak_ended" -> ended(source);
+            case "user.transcription" -> heard(text);
             case "session.stopped" -> new AvatarEvent.SessionStopped(event.path("end_reason").asString("UNKNOWN"));
-            default -> null; // user.* events belong to voice input, which the person's microphone brings later
+            default -> null; // user.speak_started, user.transcription.chunk, …: the finished transcription is enough
         };
         if (mapped != null) {
             listener.accept(mapped);
@@ -211,13 +243,34 @@ final class LiveAvatarSession implements AvatarSession {
         });
     }
 
-    private synchronized AvatarEvent started(String source) {
+    private synchronized @Nullable AvatarEvent heard(String text) {
+        if (text.isBlank()) {
+            return null;
+        }
+        if (answersItself) {
+            answeringHeard = text.strip();
+        }
+        return new AvatarEvent.PersonSpoke(text.strip());
+    }
+
+    /** The id the call knows an utterance by: its own command's id, or the one it gave the avatar's own answer. */
+    private String known(String source) {
+        return aliases.getOrDefault(source, source);
+    }
+
+    private synchronized AvatarEvent started(String avatarSource) {
+        if (adoptNextAnswer != null && !published.contains(avatarSource)) {
+            aliases.put(avatarSource, adoptNextAnswer);
+            adoptNextAnswer = null;
+        }
+        String source = known(avatarSource);
         speaking = source;
         interrupted = false;
         return new AvatarEvent.SpeakingStarted(source);
     }
 
-    private synchronized AvatarEvent caption(String source, String text, boolean chunk) {
+    private synchronized AvatarEvent caption(String avatarSource, String text, boolean chunk) {
+        String source = known(avatarSource);
         StringBuilder said = captions.computeIfAbsent(source, id -> new StringBuilder());
         if (!chunk) {
             said.setLength(0);
@@ -226,7 +279,9 @@ final class LiveAvatarSession implements AvatarSession {
         return new AvatarEvent.CaptionUpdated(source, said.toString());
     }
 
-    private synchronized AvatarEvent ended(String source) {
+    private synchronized AvatarEvent ended(String avatarSource) {
+        String source = known(avatarSource);
+        published.remove(avatarSource);
         boolean cut = interrupted && source.equals(speaking);
         speaking = null;
         interrupted = false;
