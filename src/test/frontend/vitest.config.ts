@@ -7,7 +7,10 @@ const require = createRequire(import.meta.url);
 
 export default defineConfig({
   resolve: {
-    alias: { 'livekit-client': require.resolve('livekit-client') },
+    alias: {
+      'livekit-client': require.resolve('livekit-client'),
+      '@ricky0123/vad-web': require.resolve('@ricky0123/vad-web'),
+    },
   },
   test: {
     environment: 'happy-dom',
