@@ -3,7 +3,7 @@
  * with a ring that moves with the voice level, and hears the person in one of three ways (attribute `mode`):
  *
  * - `server`: each utterance is recorded (16 kHz mono WAV) and posted to the `upload` address; voice-activity
- *   detection (a lazily loaded chunk, `voice-vad`) ends it after silence;
+ *   detection (a lazily loaded chunk, `voice-vad`, with RNNoise before it) ends it after silence;
  * - `browser`: the browser's own speech recognition (Web Speech API) hears it and hands over the text;
  * - `provider`: the microphone goes into the avatar's LiveKit room (`avatar-stage`), where the provider hears it.
  *
@@ -36,7 +36,11 @@ let audioContext: AudioContext | undefined;
  */
 export function primeMicrophone(): Promise<MediaStream> {
   if (!audioContext && typeof AudioContext !== 'undefined') {
-    audioContext = new AudioContext();
+    try {
+      audioContext = new AudioContext({ sampleRate: 48000 }); // what RNNoise works on
+    } catch {
+      audioContext = new AudioContext();
+    }
   }
   void audioContext?.resume().catch(() => undefined);
   if (!microphone) {
@@ -74,6 +78,16 @@ function speechRecognition(): (new () => SpeechRecognitionLike) | undefined {
 /** Whether voice can work here at all in the given mode (no point asking for a microphone otherwise). */
 function voicePossible(mode: string | null): boolean {
   return mode === 'server' || mode === 'provider' || (mode === 'browser' && speechRecognition() !== undefined);
+}
+
+/**
+ * The demo face speaks with the browser's speech synthesis, which echo cancellation cannot take out of the
+ * microphone (a LiveKit avatar's voice it can): in hands-free mode, speech that starts while the demo face speaks
+ * is its own voice coming back. Push-to-talk is always the person.
+ */
+function avatarEchoes(): boolean {
+  const stage = document.querySelector('avatar-stage');
+  return !!stage && stage.hasAttribute('speaking') && !stage.hasAttribute('video');
 }
 
 function problemOf(error: unknown): Problem {
@@ -147,6 +161,8 @@ class VoiceInput extends HTMLElement {
   private capped = false;
   /** What the browser's recognition heard of the utterance so far. */
   private heard = '';
+  /** The utterance under way started while the demo avatar was speaking: it is its voice coming back. */
+  private echo = false;
   private generation = 0;
 
   constructor() {
@@ -300,10 +316,17 @@ class VoiceInput extends HTMLElement {
         onFrame: (frame, speech) => this.onFrame(frame, speech),
         onSpeechStart: () => {
           this.speechSamples = 0;
-          if (!this.held && this.state === 'listening') this.setState('recording');
+          this.echo = !this.held && avatarEchoes();
+          if (!this.held && !this.echo && this.state === 'listening') this.setState('recording');
         },
         onSpeechEnd: (audio) => {
-          if (!this.held) this.sendRecorded(audio);
+          if (this.held) return;
+          if (this.echo) {
+            this.echo = false; // the avatar heard itself: nothing to send
+            this.capped = false;
+            return;
+          }
+          this.sendRecorded(audio);
         },
         onMisfire: () => {
           if (!this.held && this.state === 'recording') this.setState('listening');
@@ -323,7 +346,7 @@ class VoiceInput extends HTMLElement {
         this.held = false;
         void this.stop(true);
       }
-    } else if (this.state === 'recording') {
+    } else if (this.state === 'recording' || this.echo) {
       this.speechSamples += frame.length;
       if (this.speechSamples >= this.maxSamples) {
         this.capped = true;
@@ -386,7 +409,8 @@ class VoiceInput extends HTMLElement {
     recognition.interimResults = false;
     recognition.maxAlternatives = 1;
     recognition.onspeechstart = () => {
-      if (this.state === 'listening') this.setState('recording');
+      this.echo = !this.held && avatarEchoes();
+      if (this.state === 'listening' && !this.echo) this.setState('recording');
     };
     recognition.onresult = (event) => {
       const heard = Array.from(event.results).filter((result) => result.isFinal)
@@ -412,8 +436,9 @@ class VoiceInput extends HTMLElement {
       }
       window.clearTimeout(this.capTimer);
       this.recognition = undefined;
-      const heard = this.heard;
+      const heard = this.echo ? '' : this.heard; // what the avatar said, heard back, is not the person's
       this.heard = '';
+      this.echo = false;
       if (heard) this.dispatch('voice-transcript', { text: heard });
       const capped = this.capped ? 'capped' : undefined;
       this.capped = false;

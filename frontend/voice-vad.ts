@@ -1,11 +1,18 @@
+/// <reference types="vite/client" />
 /**
  * Voice-activity detection for <voice-input>, loaded only when the person first uses the microphone with a server
  * transcriber: Silero VAD (`@ricky0123/vad-web`, ONNX Runtime in WebAssembly) finds where speech starts and ends.
- * Its model, worklet and WebAssembly files are served by the app itself under `voice/` (the build copies them
- * there from the npm packages); nothing is fetched from anywhere else. It runs on the call's one microphone
- * stream and never stops it.
+ * Before it, RNNoise (`@sapphi-red/web-noise-suppressor`, WebAssembly in an audio worklet) takes out steady noise
+ * (fans, traffic, a café) that the browser's own noise suppression leaves, so that neither the detector nor the
+ * transcriber mistakes it for speech. Silero's model and worklet and ONNX Runtime's WebAssembly are served by the
+ * app under `voice/`; RNNoise's files come with the app's own build. Nothing is fetched from anywhere else. It
+ * works on the call's one microphone stream and never stops it.
  */
 import { MicVAD } from '@ricky0123/vad-web';
+import { loadRnnoise, RnnoiseWorkletNode } from '@sapphi-red/web-noise-suppressor';
+import rnnoiseWorklet from '@sapphi-red/web-noise-suppressor/rnnoiseWorklet.js?url';
+import rnnoiseWasm from '@sapphi-red/web-noise-suppressor/rnnoise.wasm?url';
+import rnnoiseSimdWasm from '@sapphi-red/web-noise-suppressor/rnnoise_simd.wasm?url';
 
 export interface Vad {
   start(): Promise<void>;
@@ -26,9 +33,10 @@ export interface VadListener {
 
 const SPEECH = 0.5;
 
-export async function createVad(stream: MediaStream, audioContext: AudioContext | undefined,
+export async function createVad(microphone: MediaStream, audioContext: AudioContext | undefined,
                                 listener: VadListener): Promise<Vad> {
   const assets = new URL('voice/', document.baseURI).href;
+  const stream = audioContext ? await denoised(microphone, audioContext) : microphone;
   const vad = await MicVAD.new({
     model: 'v5',
     baseAssetPath: assets,
@@ -58,6 +66,29 @@ export async function createVad(stream: MediaStream, audioContext: AudioContext 
     },
     destroy: () => vad.destroy(),
   };
+}
+
+/**
+ * The microphone with RNNoise applied, or as it is where RNNoise cannot run (it works on 48 kHz audio only, and an
+ * old browser may lack audio worklets or WebAssembly SIMD): the browser's own noise suppression still applies.
+ */
+export async function denoised(stream: MediaStream, context: AudioContext): Promise<MediaStream> {
+  if (context.sampleRate !== 48000 || !context.audioWorklet) {
+    return stream;
+  }
+  try {
+    const [wasmBinary] = await Promise.all([
+      loadRnnoise({ url: rnnoiseWasm, simdUrl: rnnoiseSimdWasm }),
+      context.audioWorklet.addModule(rnnoiseWorklet),
+    ]);
+    const rnnoise = new RnnoiseWorkletNode(context, { maxChannels: 1, wasmBinary });
+    const output = context.createMediaStreamDestination();
+    context.createMediaStreamSource(stream).connect(rnnoise).connect(output);
+    return output.stream;
+  } catch (error) {
+    console.warn('noise suppression (RNNoise) is not available here; the browser’s own applies', error);
+    return stream;
+  }
 }
 
 /** 16-bit PCM WAV, mono: what whisper servers read best. */

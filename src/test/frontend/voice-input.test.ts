@@ -54,18 +54,41 @@ vi.mock('@ricky0123/vad-web', () => ({
   MicVAD: { new: async (options: Record<string, unknown>) => new FakeVad(options) },
 }));
 
+/** RNNoise as an audio worklet node: the test sees it built from the app's own files and wired in. */
+const rnnoise = { loaded: [] as unknown[], nodes: [] as { options: Record<string, unknown>; connect: ReturnType<typeof vi.fn> }[] };
+vi.mock('@sapphi-red/web-noise-suppressor', () => ({
+  loadRnnoise: async (urls: unknown) => {
+    rnnoise.loaded.push(urls);
+    return new ArrayBuffer(8);
+  },
+  RnnoiseWorkletNode: class {
+    connect = vi.fn((next: unknown) => next);
+    constructor(_context: unknown, public options: Record<string, unknown>) {
+      rnnoise.nodes.push(this);
+    }
+  },
+}));
+
 /** The page's audio: one context, a source and an analyser whose level a test sets. */
 let level = 0;
+const denoisedStream = { denoised: true };
 class FakeAudioContext {
   static made = 0;
+  static worklets: string[] = [];
   state = 'running';
-  constructor() {
+  sampleRate: number;
+  audioWorklet = { addModule: async (url: string) => void FakeAudioContext.worklets.push(url) };
+  constructor(options?: { sampleRate?: number }) {
     FakeAudioContext.made++;
+    this.sampleRate = options?.sampleRate ?? 44100;
   }
   async resume() {}
   async close() {}
   createMediaStreamSource() {
-    return { connect: vi.fn(), disconnect: vi.fn() };
+    return { connect: vi.fn((next: unknown) => next), disconnect: vi.fn() };
+  }
+  createMediaStreamDestination() {
+    return { stream: denoisedStream };
   }
   createAnalyser() {
     return { fftSize: 0, getFloatTimeDomainData: (samples: Float32Array) => samples.fill(level) };
@@ -82,7 +105,7 @@ Object.defineProperty(navigator, 'mediaDevices', { value: { getUserMedia }, conf
 (globalThis as any).fetch = fetchMock;
 
 const { releaseMicrophone } = await import('../../../frontend/voice-input');
-const { encodeWav } = await import('../../../frontend/voice-vad');
+const { encodeWav, denoised } = await import('../../../frontend/voice-vad');
 
 type Report = { type: string; detail: Record<string, unknown> };
 
@@ -176,14 +199,18 @@ describe('voice input', () => {
     expect(vad.paused).toBe(0); // still listening for the next utterance
   });
 
-  it('uses the call’s one stream for detection and never stops it', async () => {
+  it('detects speech on the call’s one stream after RNNoise, and never stops that stream', async () => {
     const { element } = voiceInput('server');
     await tap(element);
     const options = vads[0].options;
 
-    expect(await options.getStream()).toBe(stream);
-    await options.pauseStream(stream);
-    expect(await options.resumeStream(stream)).toBe(stream);
+    expect(await options.getStream()).toBe(denoisedStream);
+    await options.pauseStream(denoisedStream);
+    expect(await options.resumeStream(denoisedStream)).toBe(denoisedStream);
+    expect(rnnoise.nodes.at(-1)?.options).toMatchObject({ maxChannels: 1 });
+    expect(rnnoise.loaded.at(-1)).toEqual({ url: expect.stringContaining('rnnoise.wasm'),
+      simdUrl: expect.stringContaining('rnnoise_simd.wasm') });
+    expect(FakeAudioContext.worklets.at(-1)).toContain('workletProcessor.js');
     expect(track.stop).not.toHaveBeenCalled();
     expect(options.baseAssetPath).toMatch(/\/voice\/$/);
     expect(options.model).toBe('v5');
@@ -255,6 +282,35 @@ describe('voice input', () => {
     expect(fetchMock).toHaveBeenCalledTimes(1);
     expect((await wavOf(posted().body)).samples).toBe(2 * 16000);
     expect(states()).toContainEqual({ state: 'working', problem: 'capped' });
+  });
+
+  it('hands-free, the demo avatar’s own voice coming back is not taken for the person; push-to-talk always is', async () => {
+    const stage = document.createElement('avatar-stage');
+    document.body.append(stage);
+    const { element } = voiceInput('server');
+    await tap(element);
+    stage.setAttribute('speaking', ''); // the demo face speaks through speech synthesis
+    vads[0].frames(20, true);
+    expect(element.getAttribute('state')).toBe('listening');
+    vads[0].endSpeech();
+    await settle();
+    expect(fetchMock).not.toHaveBeenCalled();
+
+    stage.setAttribute('video', ''); // a LiveKit avatar's voice is taken out by echo cancellation
+    vads[0].frames(20, true);
+    vads[0].endSpeech();
+    await settle();
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+
+    stage.removeAttribute('video');
+    await tap(element);
+    element.dispatchEvent(new PointerEvent('pointerdown', { button: 0 }));
+    await settle();
+    await vi.advanceTimersByTimeAsync(400);
+    vads[0].frames(20, true);
+    element.dispatchEvent(new PointerEvent('pointerup', { button: 0 }));
+    await settle();
+    expect(fetchMock).toHaveBeenCalledTimes(2);
   });
 
   it('denied permission blocks the microphone and says why, and a later tap asks again', async () => {
@@ -491,6 +547,23 @@ describe('voice input', () => {
 
     expect(track.stop).toHaveBeenCalled();
     expect(vads[0].destroyed).toBe(true);
+  });
+});
+
+describe('noise suppression', () => {
+  it('is left out where RNNoise cannot run, and the microphone is used as it is', async () => {
+    const raw = stream as unknown as MediaStream;
+    const at44k = new FakeAudioContext({ sampleRate: 44100 }) as unknown as AudioContext;
+    const broken = new FakeAudioContext({ sampleRate: 48000 });
+    broken.audioWorklet.addModule = async () => {
+      throw new DOMException('no worklets here', 'AbortError');
+    };
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+
+    expect(await denoised(raw, at44k)).toBe(raw);
+    expect(await denoised(raw, broken as unknown as AudioContext)).toBe(raw);
+    expect(warn).toHaveBeenCalledOnce();
+    warn.mockRestore();
   });
 });
 

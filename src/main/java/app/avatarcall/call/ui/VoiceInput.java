@@ -20,6 +20,7 @@ import tools.jackson.databind.JsonNode;
 @NpmPackage(value = "@ricky0123/vad-web", version = "0.0.31")
 // Pinned: its WebAssembly is served from META-INF/resources/voice and must match the JavaScript built into the app.
 @NpmPackage(value = "onnxruntime-web", version = "1.30.0")
+@NpmPackage(value = "@sapphi-red/web-noise-suppressor", version = "0.4.1")
 class VoiceInput extends Component {
 
     enum State { OFF, LISTENING, RECORDING, WORKING, BLOCKED }

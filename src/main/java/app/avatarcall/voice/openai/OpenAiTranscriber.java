@@ -17,7 +17,7 @@ import okhttp3.Response;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * dropped with it; only sizes and outcomes are logged.
  */
 @Component
-@ConditionalOnProperty(prefix = "stt", name = "base-url")
+@ConditionalOnExpression("!'${stt.base-url:}'.isBlank()") // an empty STT_BASE_URL is no server either
 class OpenAiTranscriber implements Transcriber {
 
     private static final Logger log = LoggerFactory.getLogger(OpenAiTranscriber.class);

@@ -87,10 +87,16 @@ class VoiceInBrowserIT {
     void speech_is_detected_ends_by_itself_and_the_avatar_answers_it() {
         BrowserContext context = chromium.phoneWithMicrophone("en-US", speech);
         List<String> pageErrors = new ArrayList<>();
+        List<String> consoleProblems = new CopyOnWriteArrayList<>();
         List<Request> uploads = new CopyOnWriteArrayList<>();
         try {
             Page page = context.pages().getFirst();
             page.onPageError(pageErrors::add);
+            page.onConsoleMessage(message -> {
+                if (message.type().equals("warning") || message.type().equals("error")) {
+                    consoleProblems.add(message.text());
+                }
+            });
             page.onRequest(request -> {
                 if (request.url().contains("/voice/calls/")) {
                     uploads.add(request);
@@ -136,6 +142,9 @@ class VoiceInBrowserIT {
             button(page, "Listening… tap to stop").click();
             assertThat(button(page, "Talk by voice")).isVisible();
             assertThat(pageErrors).as("JavaScript errors on the page").isEmpty();
+            // RNNoise, the Silero model and ONNX Runtime all loaded from the app (each says so when it cannot).
+            assertThat(consoleProblems).as("console warnings and errors")
+                    .noneMatch(text -> text.contains("RNNoise") || text.contains("model") || text.contains("voice input"));
         } finally {
             context.close();
         }
