@@ -262,7 +262,7 @@ class VoiceInput extends HTMLElement {
     this.startMeter(this.stream);
     this.setState('listening');
     try {
-      if (this.mode === 'server') await this.startServer();
+      if (this.mode === 'server') await this.startServer(generation);
       else if (this.mode === 'provider') await this.startProvider(true);
       else this.startBrowser();
     } catch (error) {
@@ -287,7 +287,7 @@ class VoiceInput extends HTMLElement {
       this.pttSpeech = false;
       await this.vad?.pause(send && this.state === 'recording');
     } else if (this.mode === 'provider') {
-      await this.stage?.useMicrophone(undefined, false);
+      await this.stage?.useMicrophone(undefined, false).catch((error) => console.warn('microphone stays on', error));
     } else if (this.recognition) {
       const recognition = this.recognition;
       if (send) {
@@ -305,7 +305,7 @@ class VoiceInput extends HTMLElement {
 
   // --- server: voice-activity detection, a WAV per utterance, posted to the server ---
 
-  private async startServer(): Promise<void> {
+  private async startServer(generation: number): Promise<void> {
     this.pttFrames = [];
     this.pttSamples = 0;
     this.pttSpeech = false;
@@ -333,7 +333,9 @@ class VoiceInput extends HTMLElement {
         },
       });
     }
-    await this.vad.start();
+    if (generation === this.generation) {
+      await this.vad.start(); // unless the person stopped while the detector was loading
+    }
   }
 
   private onFrame(frame: Float32Array, speech: boolean): void {

@@ -61,6 +61,8 @@ class VoiceInput extends Component {
         String message = detail.path("message").asString("");
         if (!message.isBlank()) {
             onProblem.accept(message); // the server's own words, already in the call's language
+        } else if (problem.isBlank() && state == State.RECORDING) {
+            onProblem.accept(""); // the person speaks again: what went wrong before is over
         } else if (!problem.isBlank()) {
             onProblem.accept(switch (problem) {
                 case "denied", "no-microphone", "unsupported", "nothing-heard", "failed" ->

@@ -152,6 +152,8 @@ class VoiceInputTest extends KaribuTest {
         pageReports("voice-state", JSON.createObjectNode().put("state", "listening").put("problem", "server")
                 .put("message", "Speech recognition is busy right now."));
         assertThat(chatError()).isEqualTo("Speech recognition is busy right now.");
+        state("recording", null); // speaking again
+        assertThat(chatError()).isEmpty();
     }
 
     @Test
