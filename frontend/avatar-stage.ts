@@ -172,6 +172,14 @@ class AvatarStage extends HTMLElement {
     void this.room.publish(topic, payload);
   }
 
+  /** The person's microphone (the call's one stream, from voice-input) into the avatar's room, on or muted. */
+  async useMicrophone(track: MediaStreamTrack | undefined, on: boolean): Promise<void> {
+    if (!this.room) {
+      throw new Error('no avatar room to speak into');
+    }
+    await this.room.useMicrophone(track, on);
+  }
+
   speak(id: string, text: string, languageTag: string): void {
     this.stopSpeaking(true);
     this.current = { id, timers: [], spoken: '' };

@@ -2,10 +2,12 @@
  * The avatar's LiveKit room, as the stage sees it: joins with the client token the server handed over, shows only
  * the avatar participant's video and audio, asks for a tap when the browser blocks sound, publishes the commands
  * the server sends on the data channel and reports what happens. Loaded only when a call uses a LiveKit avatar, so
- * `livekit-client` never weighs on the ringing screen.
+ * `livekit-client` never weighs on the ringing screen. When the provider hears the person itself, the person's
+ * microphone is published into the room too (muted whenever they are not speaking to the avatar).
  */
 import {
   ConnectionQuality,
+  LocalAudioTrack,
   type Participant,
   type RemoteParticipant,
   type RemoteTrack,
@@ -33,6 +35,7 @@ export class LiveKitRoom {
   private hasVideo = false;
   private hasAudio = false;
   private left = false;
+  private microphone?: LocalAudioTrack;
 
   constructor(
     host: ParentNode,
@@ -79,12 +82,32 @@ export class LiveKitRoom {
     }
   }
 
+  /**
+   * Publishes the person's microphone track once (the call's own stream: LiveKit must not stop it) and turns it on
+   * or off; a track that is off sends silence, so the provider hears only what the person means it to.
+   */
+  async useMicrophone(track: MediaStreamTrack | undefined, on: boolean): Promise<void> {
+    await this.connected;
+    if (this.left) {
+      return;
+    }
+    if (track && !this.microphone) {
+      this.microphone = new LocalAudioTrack(track, undefined, true);
+      await this.room.localParticipant.publishTrack(this.microphone, { source: Track.Source.Microphone });
+    }
+    if (on) {
+      await this.microphone?.unmute();
+    } else {
+      await this.microphone?.mute();
+    }
+  }
+
   leave(): void {
     this.left = true;
     this.room.remoteParticipants.forEach((participant) =>
       participant.trackPublications.forEach((publication) => publication.track?.detach()),
     );
-    void this.room.disconnect();
+    void this.room.disconnect(false); // the microphone belongs to the call's voice input, which stops it
     this.video.remove();
     this.audio.remove();
     this.unmute.remove();

@@ -11,9 +11,14 @@ class FakeRoom {
   prepared?: [string, string];
   disconnected = false;
   failConnect = false;
+  tracks: { track: FakeLocalAudioTrack; options: unknown }[] = [];
+  disconnectStopsTracks?: boolean;
   localParticipant = {
     publishData: async (data: Uint8Array, options: unknown) => {
       this.published.push({ payload: new TextDecoder().decode(data), options });
+    },
+    publishTrack: async (track: FakeLocalAudioTrack, options: unknown) => {
+      this.tracks.push({ track, options });
     },
   };
   constructor(public options: unknown) {
@@ -33,23 +38,37 @@ class FakeRoom {
     if (this.failConnect) throw new Error('401 invalid token');
     this.connectedWith = [url, token];
   }
-  async disconnect() {
+  async disconnect(stopTracks?: boolean) {
     this.disconnected = true;
+    this.disconnectStopsTracks = stopTracks;
   }
   async startAudio() {
     this.canPlaybackAudio = true;
   }
 }
 
+/** livekit-client's LocalAudioTrack around a track the page already has. */
+class FakeLocalAudioTrack {
+  muted = false;
+  constructor(public mediaStreamTrack: unknown, public constraints: unknown, public userProvided: boolean) {}
+  async mute() {
+    this.muted = true;
+  }
+  async unmute() {
+    this.muted = false;
+  }
+}
+
 vi.mock('livekit-client', () => ({
   Room: FakeRoom,
+  LocalAudioTrack: FakeLocalAudioTrack,
   RoomEvent: {
     TrackSubscribed: 'trackSubscribed', TrackUnsubscribed: 'trackUnsubscribed', DataReceived: 'dataReceived',
     ActiveSpeakersChanged: 'activeSpeakersChanged', ConnectionQualityChanged: 'connectionQualityChanged',
     Reconnecting: 'reconnecting', Reconnected: 'reconnected', AudioPlaybackStatusChanged: 'audioPlaybackChanged',
     Disconnected: 'disconnected',
   },
-  Track: { Kind: { Video: 'video', Audio: 'audio' } },
+  Track: { Kind: { Video: 'video', Audio: 'audio' }, Source: { Microphone: 'microphone' } },
   ConnectionQuality: { Excellent: 'excellent', Good: 'good', Poor: 'poor', Lost: 'lost' },
 }));
 
@@ -167,5 +186,26 @@ describe('the avatar room', () => {
     expect(room.disconnected).toBe(true);
     expect(host.querySelector('video')).toBeNull();
     expect(reports.filter((r) => r.type === 'failed')).toEqual([]);
+  });
+
+  it('publishes the person’s own microphone track once, as theirs to stop, and turns it on and off', async () => {
+    const microphone = { kind: 'audio' };
+    const on = stage.useMicrophone(microphone as unknown as MediaStreamTrack, true);
+    await stage.join('wss://lk', 't');
+    await on;
+    await stage.useMicrophone(undefined, false);
+    await stage.useMicrophone(microphone as unknown as MediaStreamTrack, true);
+
+    expect(room.tracks).toHaveLength(1);
+    const { track, options } = room.tracks[0];
+    expect(track.mediaStreamTrack).toBe(microphone);
+    expect(track.userProvided).toBe(true);
+    expect(options).toEqual({ source: 'microphone' });
+    expect(track.muted).toBe(false);
+    await stage.useMicrophone(undefined, false);
+    expect(track.muted).toBe(true);
+
+    stage.leave();
+    expect(room.disconnectStopsTracks).toBe(false); // the call's voice input stops its own microphone
   });
 });

@@ -18,7 +18,7 @@ class ArchitectureTest {
     @Test
     void nothing_outside_a_vendor_package_depends_on_a_vendor() {
         for (String vendor : new String[] {"app.avatarcall.avatar.demo..", "app.avatarcall.avatar.liveavatar..",
-                "app.avatarcall.avatar.heygen.."}) {
+                "app.avatarcall.avatar.heygen..", "app.avatarcall.voice.openai.."}) {
             noClasses().that().resideOutsideOfPackage(vendor)
                     .should().dependOnClassesThat().resideInAPackage(vendor)
                     .check(APP);
@@ -36,6 +36,14 @@ class ArchitectureTest {
     void the_avatar_spi_depends_on_no_other_feature() {
         noClasses().that().resideInAPackage("app.avatarcall.avatar..")
                 .should().dependOnClassesThat().resideInAnyPackage("app.avatarcall.call..", "app.avatarcall.conversation..")
+                .check(APP);
+    }
+
+    @Test
+    void the_speech_to_text_spi_depends_on_no_other_feature() {
+        noClasses().that().resideInAPackage("app.avatarcall.voice..")
+                .should().dependOnClassesThat().resideInAnyPackage("app.avatarcall.call..",
+                        "app.avatarcall.conversation..", "app.avatarcall.avatar..")
                 .check(APP);
     }
 

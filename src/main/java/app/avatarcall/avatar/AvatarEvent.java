@@ -20,6 +20,13 @@ public sealed interface AvatarEvent {
     record ConnectionChanged(ConnectionQuality quality) implements AvatarEvent {
     }
 
+    /**
+     * The provider heard the person say {@code text} (its own speech recognition, for sessions that
+     * {@link AvatarSession#listensToPerson() listen to the person}): it is the person's message, like a typed one.
+     */
+    record PersonSpoke(String text) implements AvatarEvent {
+    }
+
     /** The session is over from the provider's side (or the stage failed); the call must end. */
     record SessionStopped(String reason) implements AvatarEvent {
     }

@@ -17,6 +17,14 @@ public interface AvatarSession {
     /** True when the avatar can answer on its own ({@link SpeechMode#TALK}); otherwise callers answer for it. */
     boolean answersItself();
 
+    /**
+     * True when the provider hears the person itself: the page publishes the microphone into the avatar's media
+     * room, and what the person says comes back as {@link AvatarEvent.PersonSpoke} events.
+     */
+    default boolean listensToPerson() {
+        return false;
+    }
+
     /** Connects the page's stage; commands sent before this are delivered once it is attached. */
     void attach(StageChannel channel);
 

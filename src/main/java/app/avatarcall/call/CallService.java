@@ -307,6 +307,7 @@ public class CallService {
                     call.publish(new CallEvent.SpeakingChanged(false));
                 }
             }
+            case AvatarEvent.PersonSpoke spoke -> send(call, spoke.text()); // heard by the provider: like typed text
             case AvatarEvent.ConnectionChanged changed -> call.publish(new CallEvent.ConnectionChanged(changed.quality()));
             case AvatarEvent.SessionStopped stopped -> {
                 log.info("call {} avatar session stopped: {}", call.id(), stopped.reason());

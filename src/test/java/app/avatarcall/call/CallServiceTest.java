@@ -405,4 +405,18 @@ class CallServiceTest {
         assertThat(Duration.between(record.activeAt(), record.endedAt())).isEqualTo(Duration.ofSeconds(42));
         assertThat(record.toString()).doesNotContain("Hello");
     }
+
+    @Test
+    void what_the_avatar_provider_heard_the_person_say_is_their_message_and_is_answered() {
+        Call call = live();
+        int before = provider.last().spoken.size();
+
+        provider.last().emit(new AvatarEvent.PersonSpoke("Who are you?"));
+
+        assertThat(events).anySatisfy(event -> assertThat(event).isInstanceOfSatisfying(CallEvent.MessageShown.class,
+                shown -> assertThat(shown.message()).isEqualTo(new ChatMessage(shown.message().id(),
+                        ChatMessage.Author.PERSON, "Who are you?", true))));
+        assertThat(provider.last().spoken).hasSize(before + 1);
+        assertThat(provider.last().spoken.getLast()).contains("AI avatar");
+    }
 }

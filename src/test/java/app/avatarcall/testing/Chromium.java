@@ -49,13 +49,18 @@ public final class Chromium implements AutoCloseable {
 
     /** A fresh browser profile, as a first-time visitor has, in a window of the given size and language. */
     public BrowserContext newContext(int width, int height, boolean phone, String locale) {
+        return newContext(width, height, phone, locale, List.of());
+    }
+
+    private BrowserContext newContext(int width, int height, boolean phone, String locale, List<String> extraFlags) {
         try {
             Path profile = Files.createTempDirectory(home, "profile");
             Map<String, String> env = new HashMap<>(System.getenv());
             env.put("XDG_CONFIG_HOME", home.resolve("config").toString());
             env.put("XDG_CACHE_HOME", home.resolve("cache").toString());
             var options = new BrowserType.LaunchPersistentContextOptions()
-                    .setExecutablePath(EXECUTABLE).setHeadless(true).setArgs(FLAGS).setEnv(env)
+                    .setExecutablePath(EXECUTABLE).setHeadless(true)
+                    .setArgs(java.util.stream.Stream.concat(FLAGS.stream(), extraFlags.stream()).toList()).setEnv(env)
                     .setViewportSize(width, height).setIsMobile(phone).setHasTouch(phone)
                     .setDeviceScaleFactor(phone ? 2 : 1).setLocale(locale);
             return playwright.chromium().launchPersistentContext(profile, options);
@@ -67,6 +72,15 @@ public final class Chromium implements AutoCloseable {
     /** A phone-sized page (390×844, touch) in the given browser language. */
     public BrowserContext phone(String locale) {
         return newContext(390, 844, true, locale);
+    }
+
+    /**
+     * A phone whose microphone hears {@code wav} (16-bit PCM, played again and again) and which grants the
+     * microphone without asking, as a person who taps Allow would.
+     */
+    public BrowserContext phoneWithMicrophone(String locale, Path wav) {
+        return newContext(390, 844, true, locale, List.of("--use-fake-device-for-media-stream",
+                "--use-fake-ui-for-media-stream", "--use-file-for-fake-audio-capture=" + wav.toAbsolutePath()));
     }
 
     public BrowserContext desktop(String locale) {

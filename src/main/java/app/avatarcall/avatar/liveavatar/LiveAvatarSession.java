@@ -12,10 +12,14 @@ import app.avatarcall.avatar.StageSetup;
 import app.avatarcall.avatar.Utterances;
 import app.avatarcall.avatar.liveavatar.LiveAvatarApi.SessionToken;
 import app.avatarcall.avatar.liveavatar.LiveAvatarApi.StartedSession;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -26,6 +30,11 @@ import tools.jackson.databind.json.JsonMapper;
  * ({@code avatar.speak_text}, {@code avatar.speak_response}, {@code avatar.interrupt}) travel on the room's data
  * channel under the {@code agent-control} topic, through the stage, and the avatar's events come back under
  * {@code agent-response}. Keep-alive and stop are REST calls made here, never from the browser.
+ * <p>
+ * The person's microphone can go into the room too: LiveAvatar then hears them itself and reports what they said
+ * ({@code user.transcription}), which becomes the person's message. An avatar with a context also answers what it
+ * heard on its own; its answer then stands for the {@code speak_response} the call asks for next with those words,
+ * so the person gets one answer, not two.
  */
 final class LiveAvatarSession implements AvatarSession {
 
@@ -43,6 +52,14 @@ final class LiveAvatarSession implements AvatarSession {
     private final StageLink link = new StageLink();
     private final Utterances utterances;
     private Consumer<AvatarEvent> listener = event -> { };
+    /** The command ids this session published: an avatar event from any other source is the avatar's own doing. */
+    private final Set<String> published = new HashSet<>();
+    /** What the avatar heard and is answering itself, until the call asks for that answer. */
+    private @Nullable String answeringHeard;
+    /** The call's id for the answer the avatar gives on its own, until that answer starts. */
+    private @Nullable String adoptNextAnswer;
+    /** The avatar's own source ids → the ids the call knows those utterances by. */
+    private final Map<String, String> aliases = new HashMap<>();
 
     LiveAvatarSession(LiveAvatarApi api, SessionToken token, StartedSession started, boolean answersItself,
                       Executor background) {
@@ -57,6 +74,11 @@ final class LiveAvatarSession implements AvatarSession {
     @Override
     public String id() {
         return started.sessionId();
+    }
+
+    @Override
+    public boolean listensToPerson() {
+        return true;
     }
 
     @Override
@@ -100,6 +122,19 @@ final class LiveAvatarSession implements AvatarSession {
     @Override
     public String speak(String text, SpeechMode mode) {
         String eventId = UUID.randomUUID().toString();
+        boolean repeatHeard;
+        synchronized (this) {
+            repeatHeard = text.equals(answeringHeard);
+            answeringHeard = null;
+            if (repeatHeard && mode == SpeechMode.TALK) {
+                adoptNextAnswer = eventId; // the avatar is already answering these words
+                return eventId;
+            }
+            published.add(eventId);
+        }
+        if (repeatHeard) {
+            publish(Map.of("event_type", "avatar.interrupt")); // Repeat: not the answer it started on its own
+        }
         String type = mode == SpeechMode.TALK ? "avatar.speak_response" : "avatar.speak_text";
         publish(Map.of("event_id", eventId, "event_type", type, "text", text));
         return eventId;
@@ -160,13 +195,45 @@ final class LiveAvatarSession implements AvatarSession {
         String source = event.path("source_event_id").isString() ? event.path("source_event_id").asString() : "";
         String text = event.path("text").isString() ? event.path("text").asString() : "";
         switch (event.path("event_type").asString("")) {
-            case "avatar.speak_started" -> utterances.started(source);
-            case "avatar.transcription" -> utterances.captioned(source, text, false);
-            case "avatar.transcription.chunk" -> utterances.captioned(source, text, true);
-            case "avatar.speak_ended" -> utterances.ended(source);
+            case "avatar.speak_started" -> utterances.started(known(source, true));
+            case "avatar.transcription" -> utterances.captioned(known(source, false), text, false);
+            case "avatar.transcription.chunk" -> utterances.captioned(known(source, false), text, true);
+            case "avatar.speak_ended" -> utterances.ended(ended(source));
+            case "user.transcription" -> heard(text);
             case "session.stopped" ->
                     listener.accept(new AvatarEvent.SessionStopped(event.path("end_reason").asString("UNKNOWN")));
-            default -> { } // user.* events belong to voice input, which the person's microphone brings later
+            default -> { } // user.speak_started, user.transcription.chunk, …: the finished transcription is enough
         }
+    }
+
+    private void heard(String text) {
+        if (text.isBlank()) {
+            return;
+        }
+        synchronized (this) {
+            if (answersItself) {
+                answeringHeard = text.strip();
+            }
+        }
+        listener.accept(new AvatarEvent.PersonSpoke(text.strip()));
+    }
+
+    /**
+     * The id the call knows an utterance by: its own command's id, or the one it gave the avatar's own answer (taken
+     * on by the first utterance the avatar starts that no command of ours asked for).
+     */
+    private synchronized String known(String avatarSource, boolean starting) {
+        if (starting && adoptNextAnswer != null && !published.contains(avatarSource)) {
+            aliases.put(avatarSource, adoptNextAnswer);
+            adoptNextAnswer = null;
+        }
+        return aliases.getOrDefault(avatarSource, avatarSource);
+    }
+
+    private synchronized String ended(String avatarSource) {
+        published.remove(avatarSource);
+        String source = aliases.getOrDefault(avatarSource, avatarSource);
+        aliases.remove(avatarSource);
+        return source;
     }
 }

@@ -7,6 +7,7 @@ import app.avatarcall.call.CallEvent;
 import app.avatarcall.call.CallService;
 import app.avatarcall.call.CallState;
 import app.avatarcall.call.EndReason;
+import app.avatarcall.call.VoiceMessages;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
@@ -33,15 +34,17 @@ class CallView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     private final CallService calls;
     private final AvatarDirectory avatars;
+    private final VoiceMessages voice;
     final AvatarStage stage;
     private AvatarProfile avatar;
     @Nullable Call call;
     @Nullable Component screen;
     private Runnable unsubscribe = () -> { };
 
-    CallView(CallService calls, AvatarDirectory avatars) {
+    CallView(CallService calls, AvatarDirectory avatars, VoiceMessages voice) {
         this.calls = calls;
         this.avatars = avatars;
+        this.voice = voice;
         this.avatar = avatars.defaultAvatar();
         addClassName("call-view");
         stage = new AvatarStage(report -> {
@@ -153,7 +156,7 @@ class CallView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         Component next = switch (state) {
             case RINGING -> {
                 var incoming = new IncomingCallScreen(current.avatar(), persona, () -> calls.accept(current),
-                        () -> calls.decline(current));
+                        () -> calls.decline(current), voice.routeFor(current).kind());
                 current.previewImage().ifPresent(incoming::showPreview);
                 yield incoming;
             }
@@ -161,9 +164,14 @@ class CallView extends Div implements BeforeEnterObserver, HasDynamicTitle {
                     () -> calls.hangUp(current, EndReason.CANCELLED));
             case ACTIVE -> new InCallScreen(persona.name(), calls.talkTime(current), current.mode(),
                     text -> calls.send(current, text), mode -> calls.setMode(current, mode),
-                    () -> calls.hangUp(current, EndReason.HUNG_UP), () -> calls.stillHere(current));
-            case ENDED, DECLINED, MISSED, FAILED -> new CallOverScreen(current.avatar(), persona, state,
-                    calls.talkTime(current), this::callAgain, this::close);
+                    () -> calls.hangUp(current, EndReason.HUNG_UP), () -> calls.stillHere(current),
+                    voice.routeFor(current));
+            case ENDED, DECLINED, MISSED, FAILED -> {
+                // A microphone opened at Accept for a call that never went live is let go too.
+                getElement().executeJs("window.voiceInput?.release()");
+                yield new CallOverScreen(current.avatar(), persona, state, calls.talkTime(current), this::callAgain,
+                        this::close);
+            }
         };
         getElement().setAttribute("data-state", state.name().toLowerCase(Locale.ROOT));
         swap(next);

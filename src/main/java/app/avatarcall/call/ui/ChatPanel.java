@@ -2,6 +2,7 @@ package app.avatarcall.call.ui;
 
 import app.avatarcall.call.ChatMessage;
 import app.avatarcall.call.SendResult;
+import app.avatarcall.call.VoiceRoute;
 import app.avatarcall.conversation.ChatMode;
 import app.avatarcall.conversation.MessageText;
 import com.vaadin.flow.component.html.Div;
@@ -29,13 +30,15 @@ class ChatPanel extends Div {
     final NativeButton send;
     final Span counter = new Span();
     final Span error = new Span();
+    final VoiceInput voice;
     final Map<ChatMode, NativeButton> modes = new EnumMap<>(ChatMode.class);
     private final Span modeHint = new Span();
     private final Map<String, Div> lines = new HashMap<>();
     private final Function<String, SendResult> sender;
     private final String avatarName;
 
-    ChatPanel(String avatarName, ChatMode mode, Function<String, SendResult> sender, Consumer<ChatMode> onMode) {
+    ChatPanel(String avatarName, ChatMode mode, Function<String, SendResult> sender, Consumer<ChatMode> onMode,
+              VoiceRoute voiceRoute) {
         this.sender = sender;
         this.avatarName = avatarName;
         addClassName("chat");
@@ -82,7 +85,8 @@ class ChatPanel extends Div {
                 .addEventData(FIELD_VALUE);
         counter.addClassName("chat-counter");
         counter.getElement().setAttribute("aria-live", "polite");
-        Div composer = new Div(input, counter, send);
+        voice = new VoiceInput(voiceRoute, getLocale(), this::say, this::showError);
+        Div composer = new Div(input, counter, voice, send);
         composer.addClassName("composer");
         error.addClassName("chat-error");
         error.getElement().setAttribute("role", "alert");
@@ -134,6 +138,18 @@ class ChatPanel extends Div {
                 showCount("");
             }
             case SendResult.Empty empty -> showError(getTranslation("chat.empty"));
+            case SendResult.TooLong tooLong ->
+                    showError(getTranslation("chat.too-long", String.valueOf(tooLong.length()),
+                            String.valueOf(tooLong.max())));
+            case SendResult.NotInCall notInCall -> showError(getTranslation("chat.not-in-call"));
+        }
+    }
+
+    /** What the person said by voice goes on like typed text, leaving whatever is typed in the field alone. */
+    private void say(String text) {
+        switch (sender.apply(text)) {
+            case SendResult.Sent sent -> showError("");
+            case SendResult.Empty empty -> showError(getTranslation("voice.nothing-heard"));
             case SendResult.TooLong tooLong ->
                     showError(getTranslation("chat.too-long", String.valueOf(tooLong.length()),
                             String.valueOf(tooLong.max())));

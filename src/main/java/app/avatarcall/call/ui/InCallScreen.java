@@ -2,6 +2,7 @@ package app.avatarcall.call.ui;
 
 import app.avatarcall.avatar.ConnectionQuality;
 import app.avatarcall.call.SendResult;
+import app.avatarcall.call.VoiceRoute;
 import app.avatarcall.conversation.ChatMode;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.NativeButton;
@@ -24,7 +25,7 @@ class InCallScreen extends Div {
     private final Span idleText = new Span();
 
     InCallScreen(String avatarName, Duration elapsed, ChatMode mode, Function<String, SendResult> sender,
-                 Consumer<ChatMode> onMode, Runnable onEnd, Runnable onStillHere) {
+                 Consumer<ChatMode> onMode, Runnable onEnd, Runnable onStillHere, VoiceRoute voice) {
         addClassNames("screen", "in-call");
         Span name = new Span(avatarName);
         name.addClassName("bar-name");
@@ -44,7 +45,7 @@ class InCallScreen extends Div {
         idleBanner.getElement().setAttribute("role", "alert");
         idleBanner.setVisible(false);
 
-        chat = new ChatPanel(avatarName, mode, sender, onMode);
+        chat = new ChatPanel(avatarName, mode, sender, onMode, voice);
         add(bar, idleBanner, chat);
         setConnection(ConnectionQuality.EXCELLENT);
     }

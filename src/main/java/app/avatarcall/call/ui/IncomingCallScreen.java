@@ -1,6 +1,8 @@
 package app.avatarcall.call.ui;
 
 import app.avatarcall.avatar.AvatarProfile;
+import app.avatarcall.call.VoiceRoute;
+import java.util.Locale;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.NativeButton;
@@ -14,7 +16,8 @@ class IncomingCallScreen extends Div {
     final NativeButton decline;
     private final Div portrait;
 
-    IncomingCallScreen(AvatarProfile avatar, AvatarProfile.Persona persona, Runnable onAccept, Runnable onDecline) {
+    IncomingCallScreen(AvatarProfile avatar, AvatarProfile.Persona persona, Runnable onAccept, Runnable onDecline,
+                       VoiceRoute.Kind voice) {
         addClassNames("screen", "incoming");
         portrait = Portrait.of(avatar, persona, getTranslation("avatar.portrait", persona.name()));
         Paragraph kind = new Paragraph(getTranslation("incoming.video-call"));
@@ -28,6 +31,8 @@ class IncomingCallScreen extends Div {
 
         decline = RoundButton.create("decline", getTranslation("incoming.decline"), click -> onDecline.run());
         accept = RoundButton.create("accept", getTranslation("incoming.accept"), click -> onAccept.run());
+        // The microphone is asked for inside this tap, once for the whole call (voice-input.ts).
+        accept.getElement().setAttribute("data-voice-prime", voice.name().toLowerCase(Locale.ROOT));
         Div actions = new Div(labelled(decline, "incoming.decline-label"), labelled(accept, "incoming.accept-label"));
         actions.addClassName("incoming-actions");
 

@@ -219,6 +219,44 @@ class LiveAvatarProviderContractTest {
         api().stop(young, "USER_CLOSED");
     }
 
+    @Test
+    void what_liveavatar_heard_the_person_say_becomes_their_message() {
+        AvatarSession session = open();
+        session.attach(commands::add);
+        assertThat(session.listensToPerson()).isTrue();
+
+        session.report(data("user.speak_started", null, null));
+        session.report(data("user.transcription", null, " Кто ты? "));
+        session.report(data("user.transcription", null, "  "));
+
+        assertThat(events).containsExactly(new AvatarEvent.PersonSpoke("Кто ты?"));
+        session.speak("Кто ты?", SpeechMode.TALK); // nothing answers by itself without a context: the call asks
+        assertThat(commands).hasSize(1);
+    }
+
+    @Test
+    void an_avatar_that_answers_what_it_heard_is_not_asked_twice_and_its_answer_is_shown_as_the_calls() {
+        AvatarSession session = new LiveAvatarProvider(properties("fake-liveavatar-key", "ctx-1"), clock).open(SPEC);
+        sessions.add(session);
+        session.onEvent(events::add);
+        session.attach(commands::add);
+
+        session.report(data("user.transcription", null, "Кто ты?"));
+        String id = session.speak("Кто ты?", SpeechMode.TALK); // what the call asks with the heard words
+        session.report(data("avatar.speak_started", "its-own-answer", null));
+        session.report(data("avatar.transcription", "its-own-answer", "Я Ава."));
+        session.report(data("avatar.speak_ended", "its-own-answer", null));
+
+        assertThat(commands).isEmpty();
+        assertThat(events).containsExactly(new AvatarEvent.PersonSpoke("Кто ты?"), new AvatarEvent.SpeakingStarted(id),
+                new AvatarEvent.CaptionUpdated(id, "Я Ава."), new AvatarEvent.SpeakingEnded(id, false));
+
+        session.report(data("user.transcription", null, "Повтори это"));
+        session.speak("Повтори это", SpeechMode.REPEAT); // Repeat: its own answer is cut, the words are said
+        assertThat(commands).map(command -> JSON.readTree(((StageCommand.Publish) command).payload())
+                .path("event_type").asString()).containsExactly("avatar.interrupt", "avatar.speak_text");
+    }
+
     private static StageReport data(String type, String source, String text) {
         var event = JSON.createObjectNode().put("event_id", "e-" + type).put("event_type", type)
                 .put("session_id", "s").put("source_event_id", source);
