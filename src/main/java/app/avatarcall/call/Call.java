@@ -6,10 +6,8 @@ import app.avatarcall.avatar.StageSetup;
 import app.avatarcall.conversation.ChatMode;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -51,13 +49,8 @@ public final class Call {
     private @Nullable String previewImage;
     private int busyTries;
     private int personMessages;
-    private int avatarMessages;
-    private final Map<String, Line> lines = new HashMap<>();
+    private final ChatLines lines = new ChatLines();
     private boolean speaking;
-
-    /** An avatar line in flight: all it will say, and what it has said so far. */
-    private record Line(String full, String spoken) {
-    }
 
     Call(AvatarProfile avatar, Locale locale, Instant now) {
         this.avatar = avatar;
@@ -264,33 +257,9 @@ public final class Call {
         personMessages++;
     }
 
-    /** The avatar is about to say {@code text} as utterance {@code utteranceId}; returns its (empty) chat line. */
-    synchronized ChatMessage expectLine(String utteranceId, String text) {
-        lines.put(utteranceId, new Line(text, ""));
-        avatarMessages++;
-        return new ChatMessage(utteranceId, ChatMessage.Author.AVATAR, "", false);
-    }
-
-    /** The caption of a line grew; empty when the line is unknown or already finished. */
-    synchronized Optional<ChatMessage> captionLine(String utteranceId, String spoken) {
-        Line line = lines.get(utteranceId);
-        if (line == null) {
-            return Optional.empty();
-        }
-        lines.put(utteranceId, new Line(line.full(), spoken));
-        return Optional.of(new ChatMessage(utteranceId, ChatMessage.Author.AVATAR, spoken, false));
-    }
-
-    /** The avatar stopped saying a line: all of it, or what it got to say before it was interrupted. */
-    synchronized Optional<ChatMessage> finishLine(String utteranceId, boolean interrupted) {
-        Line line = lines.remove(utteranceId);
-        if (line == null) {
-            return Optional.empty();
-        }
-        // An avatar that answers itself tells the text only as it speaks it: then what it said is the whole line.
-        String said = line.full().isEmpty() ? line.spoken() : line.full();
-        String text = interrupted ? (line.spoken().isBlank() ? "…" : line.spoken().strip() + " …") : said;
-        return Optional.of(new ChatMessage(utteranceId, ChatMessage.Author.AVATAR, text, true));
+    /** The avatar's chat lines in flight. */
+    ChatLines lines() {
+        return lines;
     }
 
     /** Records whether the avatar speaks; returns true if that changed. */
@@ -301,7 +270,7 @@ public final class Call {
     }
 
     public synchronized boolean isSpeaking() {
-        return speaking || !lines.isEmpty();
+        return speaking || lines.busy();
     }
 
     synchronized Duration age(Instant now) {
@@ -310,7 +279,7 @@ public final class Call {
 
     synchronized CallRecord record(String provider) {
         return new CallRecord(id, avatar.id(), locale.toLanguageTag(), provider, createdAt, answeredAt, activeAt,
-                endedAt, state, endReason, personMessages, avatarMessages);
+                endedAt, state, endReason, personMessages, lines.opened());
     }
 
     void publish(CallEvent event) {
