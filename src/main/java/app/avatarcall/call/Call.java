@@ -4,6 +4,7 @@ import app.avatarcall.avatar.AvatarProfile;
 import app.avatarcall.avatar.AvatarSession;
 import app.avatarcall.avatar.StageSetup;
 import app.avatarcall.conversation.ChatMode;
+import app.avatarcall.conversation.Memory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -50,6 +51,8 @@ public final class Call {
     private int busyTries;
     private int personMessages;
     private final ChatLines lines = new ChatLines();
+    private final Memory memory = new Memory();
+    private @Nullable Turn turn;
     private boolean speaking;
 
     Call(AvatarProfile avatar, Locale locale, Instant now) {
@@ -260,6 +263,25 @@ public final class Call {
     /** The avatar's chat lines in flight. */
     ChatLines lines() {
         return lines;
+    }
+
+    /** What was said in this call, for the responder. */
+    Memory memory() {
+        return memory;
+    }
+
+    /** Makes {@code next} the reply being written; returns the one it replaces. */
+    synchronized @Nullable Turn swapTurn(@Nullable Turn next) {
+        Turn previous = turn;
+        turn = next;
+        return previous;
+    }
+
+    /** A reply is written to its end. */
+    synchronized void turnOver(Turn over) {
+        if (turn == over) {
+            turn = null;
+        }
     }
 
     /** Records whether the avatar speaks; returns true if that changed. */

@@ -314,6 +314,7 @@ public class CallService {
             return;
         }
         live.remove(call.id());
+        conversation.stop(call);
         call.session().ifPresent(session -> session.close(reason.name()));
         try {
             records.save(call.record(providers.current().id()));

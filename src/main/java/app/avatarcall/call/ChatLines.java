@@ -124,6 +124,11 @@ final class ChatLines {
         return line == null ? Optional.empty() : cut(line);
     }
 
+    /** Every line in flight is cut short (barge-in): vendors do not always tell about utterances they dropped. */
+    synchronized List<ChatMessage> cutAll() {
+        return List.copyOf(lines.values()).stream().map(this::cut).flatMap(Optional::stream).toList();
+    }
+
     private Optional<ChatMessage> cut(Line line) {
         forget(line);
         String soFar = line.soFar();
