@@ -4,7 +4,8 @@ import app.avatarcall.avatar.Emotion;
 
 /**
  * Hears a reply as it is written: its feeling, then each sentence the moment it is complete, then the end. Calls
- * come in that order, from any one thread at a time, and never after {@link Answering#cancel()} has returned.
+ * come in that order, one at a time, on whatever thread writes the reply. A call already on its way when
+ * {@link Answering#cancel()} runs may still arrive, so listeners ignore anything after they cancelled.
  */
 public interface ReplyListener {
 
