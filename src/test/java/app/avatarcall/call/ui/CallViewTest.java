@@ -189,6 +189,36 @@ class CallViewTest extends KaribuTest {
     }
 
     @Test
+    void a_talk_reply_streams_into_one_chat_line_as_it_is_spoken_with_its_reaction() {
+        CallView view = inCall();
+        stageReports(view, "speaking-started", "u1", "");
+        stageReports(view, "speaking-ended", "u1", ""); // the greeting is over
+        ChatPanel chat = ((InCallScreen) view.screen).chat;
+
+        type(chat, "Tell me a joke");
+        assertThat(provider.last().spoken).endsWith("Why did the avatar blush?", "Because it saw the camera's raw footage!");
+        assertThat(lines("chat-line--avatar")).hasSize(2).last().isEqualTo("");
+
+        stageReports(view, "speaking-started", "u2", "");
+        stageReports(view, "caption", "u2", "Why did the");
+        assertThat(lines("chat-line--avatar")).last().isEqualTo("Why did the");
+        stageReports(view, "speaking-ended", "u2", "");
+        stageReports(view, "speaking-started", "u3", "");
+        stageReports(view, "caption", "u3", "Because it saw");
+        assertThat(lines("chat-line--avatar")).last().isEqualTo("Why did the avatar blush? Because it saw");
+        Div reply = _find(Div.class, spec -> spec.withClasses("chat-line chat-line--avatar")).getLast();
+        assertThat(reply.getClassNames()).contains("chat-line--streaming");
+        stageReports(view, "speaking-ended", "u3", "");
+
+        assertThat(lines("chat-line--avatar")).hasSize(2).last()
+                .isEqualTo("Why did the avatar blush? Because it saw the camera's raw footage!");
+        assertThat(reply.getClassNames()).doesNotContain("chat-line--streaming");
+        Span reaction = _get(reply, Span.class, spec -> spec.withClasses("chat-reaction"));
+        assertThat(reaction.getText()).isEqualTo("😊");
+        assertThat(reaction.getElement().getAttribute("aria-label")).isEqualTo("Happy");
+    }
+
+    @Test
     void an_empty_message_gets_a_hint_and_a_long_one_a_counter_and_neither_is_lost() {
         CallView view = inCall();
         ChatPanel chat = ((InCallScreen) view.screen).chat;
