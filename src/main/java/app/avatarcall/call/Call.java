@@ -277,6 +277,11 @@ public final class Call {
         return previous;
     }
 
+    /** Whether a reply is still being written. */
+    synchronized boolean isAnswering() {
+        return turn != null;
+    }
+
     /** A reply is written to its end. */
     synchronized void turnOver(Turn over) {
         if (turn == over) {

@@ -49,6 +49,7 @@ public class FakeLlm {
     private final Queue<Script> scripts = new ConcurrentLinkedQueue<>();
     private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger aborted = new AtomicInteger();
+    private volatile List<Long> sentAt = new CopyOnWriteArrayList<>();
     private volatile @Nullable Duration firstTokenLatency;
     private volatile @Nullable Duration tokenLatency;
 
@@ -74,6 +75,16 @@ public class FakeLlm {
         return aborted.get();
     }
 
+    /** When each content token of the latest stream was handed to the connection ({@link System#nanoTime()}). */
+    public List<Long> sentAt() {
+        return List.copyOf(sentAt);
+    }
+
+    /** How the fake cuts a text into the tokens it streams. */
+    public static List<String> tokens(String text) {
+        return FakeReplies.tokens(text);
+    }
+
     public void reset() {
         scripts.clear();
         requests.clear();
@@ -87,6 +98,14 @@ public class FakeLlm {
 
     void received(JsonNode request) {
         requests.add(request);
+    }
+
+    void streaming() {
+        sentAt = new CopyOnWriteArrayList<>();
+    }
+
+    void sent() {
+        sentAt.add(System.nanoTime());
     }
 
     void abort() {

@@ -158,6 +158,7 @@ class FakeLlmController {
         String id = "chatcmpl-" + UUID.randomUUID().toString().replace("-", "");
         List<String> tokens = FakeReplies.tokens(text);
         int limit = request.path("max_tokens").asInt(Integer.MAX_VALUE);
+        fake.streaming();
         try {
             pause(fake.firstTokenLatency(properties.firstTokenLatency()));
             send(out, chunk(id, model, Map.of("role", "assistant", "content", ""), null));
@@ -168,6 +169,7 @@ class FakeLlmController {
                 if (interrupt(out, script, i)) {
                     return;
                 }
+                fake.sent();
                 send(out, chunk(id, model, Map.of("content", tokens.get(i)), null));
             }
             send(out, chunk(id, model, Map.of(), tokens.size() > limit ? "length" : "stop"));
