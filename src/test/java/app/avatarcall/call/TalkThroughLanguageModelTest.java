@@ -67,7 +67,7 @@ class TalkThroughLanguageModelTest extends FakeLlmTest {
     void the_first_sentence_is_said_while_the_model_is_still_writing_the_rest() {
         Call call = live(Locale.ENGLISH);
         String reply = "[happy] Great question! Avatar Call rings you. Then you talk.";
-        fake.then(new FakeLlm.Script.StallAfter(reply, 8, Duration.ofSeconds(2))); // stalls after " Avatar"
+        fake.then(new FakeLlm.Script.StallAfter(reply, 8, Duration.ofSeconds(3))); // stalls after " Avatar"
         FakeAvatarProvider.Session avatar = provider.last();
 
         calls.send(call, "What is it?");

@@ -45,6 +45,7 @@ final class ChatCompletionsClient implements AutoCloseable {
     private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("llm-watchdog").daemon().factory());
     private final JsonMapper json = JsonMapper.builder().build();
+    private final CompletionReader reader = new CompletionReader(json);
 
     ChatCompletionsClient(LlmProperties properties) {
         this.properties = properties;
@@ -61,7 +62,7 @@ final class ChatCompletionsClient implements AutoCloseable {
 
     /** Starts streaming the reply to {@code messages}; the result stops it and closes its connection. */
     Answering stream(List<Message> messages, Handler handler) {
-        CompletionStream stream = new CompletionStream(http, request(messages), handler, properties, watchdog, json);
+        CompletionStream stream = new CompletionStream(http, request(messages), handler, properties, watchdog, reader);
         Thread.ofVirtual().name("llm-stream").start(stream);
         return stream;
     }
