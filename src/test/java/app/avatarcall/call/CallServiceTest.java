@@ -7,6 +7,8 @@ import app.avatarcall.avatar.AvatarEvent;
 import app.avatarcall.avatar.Emotion;
 import app.avatarcall.avatar.StageReport;
 import app.avatarcall.conversation.ChatMode;
+import app.avatarcall.conversation.KnowledgeBaseResponder;
+import app.avatarcall.conversation.Responder;
 import app.avatarcall.testing.AppTest;
 import app.avatarcall.testing.FakeAvatarProvider;
 import app.avatarcall.testing.TestClock;
@@ -31,6 +33,8 @@ class CallServiceTest {
     TestClock clock;
     @Autowired
     CallRecords records;
+    @Autowired
+    Responder responder;
 
     private final List<CallEvent> events = new CopyOnWriteArrayList<>();
 
@@ -204,7 +208,8 @@ class CallServiceTest {
     }
 
     @Test
-    void talk_mode_answers_from_the_knowledge_base_sentence_by_sentence_with_an_emotion() {
+    void without_a_language_model_talk_mode_answers_from_the_knowledge_base_sentence_by_sentence_with_an_emotion() {
+        assertThat(responder).isInstanceOf(KnowledgeBaseResponder.class); // no LLM_BASE_URL, no LLM_MODEL
         Call call = live();
 
         calls.send(call, "Tell me a joke");
