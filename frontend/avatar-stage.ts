@@ -3,7 +3,8 @@
  * breathes, blinks, shows emotions and moves its mouth while it speaks with the browser's speech synthesis (or, when
  * the browser has no voice for the language, with timed captions alone).
  *
- * The server drives it: showDemo(look, lang), speak(id, text, lang), interrupt(), showEmotion(name). It reports back
+ * The server drives it: showDemo(look, lang), speak(id, text, lang) (queued behind what it is saying, so that a reply
+ * can be handed over sentence by sentence), interrupt() (stops it and drops the queue), showEmotion(name). It reports back
  * with one DOM event, `stage-event`, whose detail has a `type`: ready, speaking-started, caption, speaking-ended,
  * connection, failed. With the `portrait` attribute it is only the idle face of the incoming-call screen.
  */
@@ -94,6 +95,7 @@ class AvatarStage extends HTMLElement {
   private relax?: number;
   private room?: import('./livekit-room').LiveKitRoom;
   private current?: { id: string; timers: number[]; spoken: string };
+  private queue: { id: string; text: string; languageTag: string }[] = [];
 
   constructor() {
     super();
@@ -120,6 +122,7 @@ class AvatarStage extends HTMLElement {
       if (!this.isConnected) {
         cancelAnimationFrame(this.frame);
         this.frame = 0;
+        this.queue = [];
         this.stopSpeaking(true);
         this.room?.leave();
         this.room = undefined;
@@ -181,7 +184,10 @@ class AvatarStage extends HTMLElement {
   }
 
   speak(id: string, text: string, languageTag: string): void {
-    this.stopSpeaking(true);
+    if (this.current) {
+      this.queue.push({ id, text, languageTag });
+      return;
+    }
     this.current = { id, timers: [], spoken: '' };
     const voice = voiceFor(languageTag);
     if (voice) {
@@ -192,6 +198,7 @@ class AvatarStage extends HTMLElement {
   }
 
   interrupt(): void {
+    this.queue = [];
     this.stopSpeaking(true);
   }
 
@@ -260,7 +267,12 @@ class AvatarStage extends HTMLElement {
     this.current = undefined;
     this.removeAttribute('speaking');
     this.report({ type: 'speaking-ended', utterance: id, text, interrupted: false });
-    this.relaxSoon();
+    const next = this.queue.shift();
+    if (next) {
+      this.speak(next.id, next.text, next.languageTag);
+    } else {
+      this.relaxSoon();
+    }
   }
 
   /** An expression fades back to neutral a moment after the avatar stops speaking. */

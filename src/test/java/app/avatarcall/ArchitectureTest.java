@@ -26,6 +26,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void talk_mode_knows_the_language_model_only_as_a_responder() {
+        noClasses().that().resideOutsideOfPackage("app.avatarcall.conversation.llm..")
+                .should().dependOnClassesThat().resideInAPackage("app.avatarcall.conversation.llm..")
+                .check(APP);
+        noClasses().that().resideOutsideOfPackage("app.avatarcall.conversation.llm.fake..")
+                .should().dependOnClassesThat().resideInAPackage("app.avatarcall.conversation.llm.fake..")
+                .check(APP);
+    }
+
+    @Test
     void no_feature_depends_on_another_features_views() {
         noClasses().that().resideOutsideOfPackage("..ui..")
                 .should().dependOnClassesThat().resideInAPackage("..ui..")

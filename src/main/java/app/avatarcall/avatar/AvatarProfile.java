@@ -13,8 +13,15 @@ import java.util.Map;
  */
 public record AvatarProfile(String id, String look, String voice, Map<String, Persona> personas) {
 
-    /** Name, role and greeting in one language. */
-    public record Persona(String name, String role, String greeting) {
+    /**
+     * Name, role and greeting in one language, and the character a language model is to play ({@code prompt}: who
+     * the avatar is, how it speaks; empty for none beyond name and role).
+     */
+    public record Persona(String name, String role, String greeting, String prompt) {
+
+        public Persona(String name, String role, String greeting) {
+            this(name, role, greeting, "");
+        }
     }
 
     public AvatarProfile {

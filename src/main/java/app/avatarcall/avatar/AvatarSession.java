@@ -34,7 +34,10 @@ public interface AvatarSession {
     /** Listens to the session's events; one listener, the owning call. */
     void onEvent(Consumer<AvatarEvent> listener);
 
-    /** Starts saying (or answering) {@code text}; returns the utterance id that events refer to. */
+    /**
+     * Says (or answers) {@code text} after whatever the avatar is saying now, so that a reply can be handed over
+     * sentence by sentence; returns the utterance id that events refer to.
+     */
     String speak(String text, SpeechMode mode);
 
     /** Stops the current utterance and drops anything queued. */

@@ -4,12 +4,11 @@ import app.avatarcall.avatar.AvatarProfile;
 import app.avatarcall.avatar.AvatarSession;
 import app.avatarcall.avatar.StageSetup;
 import app.avatarcall.conversation.ChatMode;
+import app.avatarcall.conversation.Memory;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
@@ -54,13 +53,10 @@ public final class Call {
     private @Nullable String previewImage;
     private int busyTries;
     private int personMessages;
-    private int avatarMessages;
-    private final Map<String, Line> lines = new HashMap<>();
+    private final ChatLines lines = new ChatLines();
+    private final Memory memory = new Memory();
+    private @Nullable Turn turn;
     private boolean speaking;
-
-    /** An avatar line in flight: all it will say, and what it has said so far. */
-    private record Line(String full, String spoken) {
-    }
 
     Call(AvatarProfile avatar, Locale locale, String person, Instant now) {
         this.avatar = avatar;
@@ -300,33 +296,33 @@ public final class Call {
         personMessages++;
     }
 
-    /** The avatar is about to say {@code text} as utterance {@code utteranceId}; returns its (empty) chat line. */
-    synchronized ChatMessage expectLine(String utteranceId, String text) {
-        lines.put(utteranceId, new Line(text, ""));
-        avatarMessages++;
-        return new ChatMessage(utteranceId, ChatMessage.Author.AVATAR, "", false);
+    /** The avatar's chat lines in flight. */
+    ChatLines lines() {
+        return lines;
     }
 
-    /** The caption of a line grew; empty when the line is unknown or already finished. */
-    synchronized Optional<ChatMessage> captionLine(String utteranceId, String spoken) {
-        Line line = lines.get(utteranceId);
-        if (line == null) {
-            return Optional.empty();
-        }
-        lines.put(utteranceId, new Line(line.full(), spoken));
-        return Optional.of(new ChatMessage(utteranceId, ChatMessage.Author.AVATAR, spoken, false));
+    /** What was said in this call, for the responder. */
+    Memory memory() {
+        return memory;
     }
 
-    /** The avatar stopped saying a line: all of it, or what it got to say before it was interrupted. */
-    synchronized Optional<ChatMessage> finishLine(String utteranceId, boolean interrupted) {
-        Line line = lines.remove(utteranceId);
-        if (line == null) {
-            return Optional.empty();
+    /** Makes {@code next} the reply being written; returns the one it replaces. */
+    synchronized @Nullable Turn swapTurn(@Nullable Turn next) {
+        Turn previous = turn;
+        turn = next;
+        return previous;
+    }
+
+    /** Whether a reply is still being written. */
+    synchronized boolean isAnswering() {
+        return turn != null;
+    }
+
+    /** A reply is written to its end. */
+    synchronized void turnOver(Turn over) {
+        if (turn == over) {
+            turn = null;
         }
-        // An avatar that answers itself tells the text only as it speaks it: then what it said is the whole line.
-        String said = line.full().isEmpty() ? line.spoken() : line.full();
-        String text = interrupted ? (line.spoken().isBlank() ? "…" : line.spoken().strip() + " …") : said;
-        return Optional.of(new ChatMessage(utteranceId, ChatMessage.Author.AVATAR, text, true));
     }
 
     /** Records whether the avatar speaks; returns true if that changed. */
@@ -337,7 +333,7 @@ public final class Call {
     }
 
     public synchronized boolean isSpeaking() {
-        return speaking || !lines.isEmpty();
+        return speaking || lines.busy();
     }
 
     synchronized Duration age(Instant now) {
@@ -346,7 +342,7 @@ public final class Call {
 
     synchronized CallRecord record(String provider) {
         return new CallRecord(id, avatar.id(), locale.toLanguageTag(), provider, createdAt, answeredAt, activeAt,
-                endedAt, state, endReason, personMessages, avatarMessages);
+                endedAt, state, endReason, personMessages, lines.opened());
     }
 
     void publish(CallEvent event) {

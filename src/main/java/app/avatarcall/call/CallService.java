@@ -6,13 +6,10 @@ import app.avatarcall.avatar.AvatarProfile;
 import app.avatarcall.avatar.AvatarProvider;
 import app.avatarcall.avatar.AvatarProviders;
 import app.avatarcall.avatar.AvatarSession;
-import app.avatarcall.avatar.SpeechMode;
 import app.avatarcall.avatar.StageChannel;
 import app.avatarcall.avatar.StageReport;
 import app.avatarcall.conversation.ChatMode;
-import app.avatarcall.conversation.KnowledgeBaseResponder;
 import app.avatarcall.conversation.MessageText;
-import app.avatarcall.conversation.Reply;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,16 +38,16 @@ public class CallService {
 
     private final Map<UUID, Call> live = new ConcurrentHashMap<>();
     private final AvatarProviders providers;
-    private final KnowledgeBaseResponder responder;
+    private final Conversation conversation;
     private final CallRecords records;
     private final CallProperties properties;
     private final Clock clock;
     private final Executor tasks;
 
-    CallService(AvatarProviders providers, KnowledgeBaseResponder responder, CallRecords records,
+    CallService(AvatarProviders providers, Conversation conversation, CallRecords records,
                 CallProperties properties, Clock clock, @Qualifier("callTaskExecutor") Executor tasks) {
         this.providers = providers;
-        this.responder = responder;
+        this.conversation = conversation;
         this.records = records;
         this.properties = properties;
         this.clock = clock;
@@ -150,7 +147,8 @@ public class CallService {
             case MessageText.Check.Empty empty -> new SendResult.Empty();
             case MessageText.Check.TooLong tooLong -> new SendResult.TooLong(tooLong.length(), tooLong.max());
             case MessageText.Check.Accepted accepted -> {
-                deliver(call, accepted.text());
+                activity(call);
+                conversation.deliver(call, accepted.text());
                 yield new SendResult.Sent();
             }
         };
@@ -280,7 +278,7 @@ public class CallService {
 
     private void goLive(Call call, AvatarSession session) {
         if (call.moveTo(CallState.ACTIVE, clock.instant(), null)) {
-            speak(call, session, call.persona().greeting());
+            conversation.greet(call, session);
         }
     }
 
@@ -297,11 +295,10 @@ public class CallService {
                     call.publish(new CallEvent.SpeakingChanged(true));
                 }
             }
-            case AvatarEvent.CaptionUpdated caption -> call.captionLine(caption.utteranceId(), caption.spokenText())
-                    .ifPresent(line -> call.publish(new CallEvent.MessageShown(line)));
+            case AvatarEvent.CaptionUpdated caption ->
+                    conversation.captioned(call, caption.utteranceId(), caption.spokenText());
             case AvatarEvent.SpeakingEnded ended -> {
-                call.finishLine(ended.utteranceId(), ended.interrupted())
-                        .ifPresent(line -> call.publish(new CallEvent.MessageShown(line)));
+                conversation.spoken(call, ended.utteranceId(), ended.interrupted());
                 call.touch(clock.instant());
                 if (call.setSpeaking(false)) {
                     call.publish(new CallEvent.SpeakingChanged(false));
@@ -323,33 +320,6 @@ public class CallService {
         }
     }
 
-    private void deliver(Call call, String text) {
-        activity(call);
-        call.countPersonMessage();
-        call.publish(new CallEvent.MessageShown(
-                new ChatMessage(UUID.randomUUID().toString(), ChatMessage.Author.PERSON, text, true)));
-        call.session().ifPresent(session -> {
-            if (call.isSpeaking()) {
-                session.interrupt(); // barge-in: the person spoke, so the avatar stops
-            }
-            if (call.mode() == ChatMode.REPEAT) {
-                speak(call, session, text);
-            } else if (session.answersItself()) {
-                String utteranceId = session.speak(text, SpeechMode.TALK);
-                call.publish(new CallEvent.MessageShown(call.expectLine(utteranceId, "")));
-            } else {
-                Reply reply = responder.answer(text, call.locale());
-                session.showEmotion(reply.emotion());
-                speak(call, session, reply.text());
-            }
-        });
-    }
-
-    private void speak(Call call, AvatarSession session, String text) {
-        String utteranceId = session.speak(text, SpeechMode.REPEAT);
-        call.publish(new CallEvent.MessageShown(call.expectLine(utteranceId, text)));
-    }
-
     private void activity(Call call) {
         if (call.touch(clock.instant())) {
             call.publish(new CallEvent.IdleWarningCleared());
@@ -361,6 +331,7 @@ public class CallService {
             return;
         }
         live.remove(call.id());
+        conversation.stop(call);
         call.session().ifPresent(session -> session.close(reason.name()));
         try {
             records.save(call.record(providers.current().id()));

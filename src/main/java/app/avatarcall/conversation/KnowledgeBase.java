@@ -68,6 +68,25 @@ final class KnowledgeBase {
         }
     }
 
+    /** The entries that bear on the question, best first: at most {@code k}, each at least a weak match. */
+    List<FaqEntry> top(String question, int k) {
+        Query query = parse(question);
+        if (query == null || k <= 0) {
+            return List.of();
+        }
+        try {
+            List<FaqEntry> top = new ArrayList<>();
+            for (ScoreDoc hit : searcher.search(query, k).scoreDocs) {
+                if (hit.score >= minScore / 2) {
+                    top.add(entries.get(searcher.storedFields().document(hit.doc).getField(ENTRY).numericValue().intValue()));
+                }
+            }
+            return top;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /**
      * Every word of the question (stemmed, stop words gone) may match the entry's questions or, weaker, its answer;
      * at least half of them must, so that one shared word ("what") is not taken for an answer.

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * in, and politely says so when it does not know. No keys, no network.
  */
 @Component
-public class KnowledgeBaseResponder {
+public class KnowledgeBaseResponder implements Responder {
 
     /** A BM25 score under this is a coincidence of common words, not an answer. */
     static final float MIN_SCORE = 1.2f;
@@ -34,6 +34,24 @@ public class KnowledgeBaseResponder {
         return bases.get(language).bestMatch(question)
                 .map(entry -> new Reply(entry.answer(), entry.emotion()))
                 .orElseGet(() -> new Reply(fallback(language), Emotion.THINKING));
+    }
+
+    /** Answers at once: the FAQ's answer, said sentence by sentence with the entry's emotion. */
+    @Override
+    public Answering answer(Question question, ReplyListener listener) {
+        Reply reply = answer(question.text(), question.callLocale());
+        ReplyReader reader = ReplyReader.feeling(listener, reply.emotion());
+        reader.read(reply.text());
+        reader.end();
+        listener.finished();
+        return Answering.DONE;
+    }
+
+    /** The FAQ entries that bear on the question (in its language), best first: for a language model to answer from. */
+    public List<Passage> passages(String question, Locale callLocale, int k) {
+        return bases.get(Languages.of(question, callLocale)).top(question, k).stream()
+                .map(entry -> new Passage(entry.questions().getFirst(), entry.answer()))
+                .toList();
     }
 
     private static String fallback(String language) {

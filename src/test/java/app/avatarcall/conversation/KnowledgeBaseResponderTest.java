@@ -3,6 +3,8 @@ package app.avatarcall.conversation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.avatarcall.avatar.Emotion;
+import app.avatarcall.avatar.AvatarProfile;
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
@@ -49,5 +51,28 @@ class KnowledgeBaseResponderTest {
     void punctuation_and_query_syntax_are_only_text() {
         Reply reply = responder.answer("AND OR NOT (\"*?~^:[]{}/\\", Locale.ENGLISH);
         assertThat(reply.text()).startsWith("Good question!");
+    }
+
+    @Test
+    void the_passages_for_a_question_are_the_best_matching_entries_in_its_language() {
+        List<Passage> english = responder.passages("How much does a video avatar cost?", RU, 3);
+        List<Passage> russian = responder.passages("Сколько стоит звонок?", Locale.ENGLISH, 3);
+
+        assertThat(english).isNotEmpty().hasSizeLessThanOrEqualTo(3);
+        assertThat(english.getFirst().answer()).startsWith("The demo avatar is free.");
+        assertThat(russian.getFirst().answer()).startsWith("Демо-аватар бесплатный.");
+        assertThat(responder.passages("What is the boiling point of tungsten?", Locale.ENGLISH, 3)).isEmpty();
+    }
+
+    @Test
+    void as_a_responder_it_says_its_answer_sentence_by_sentence_with_the_entrys_emotion() {
+        ReplyReaderTest.Heard heard = new ReplyReaderTest.Heard();
+
+        Answering answering = responder.answer(new Question("Tell me a joke", Locale.ENGLISH,
+                new AvatarProfile.Persona("Ava", "AI assistant", "Hi!"), new Memory()), heard);
+
+        assertThat(heard.events).containsExactly("emotion HAPPY", "say Why did the avatar blush?",
+                "say Because it saw the camera's raw footage!", "finished");
+        assertThat(answering).isSameAs(Answering.DONE);
     }
 }

@@ -61,6 +61,12 @@ public final class FakeAvatarProvider implements AvatarProvider {
         public final AvatarSpec spec;
         public final List<String> spoken = new CopyOnWriteArrayList<>();
         public final List<Emotion> emotions = new CopyOnWriteArrayList<>();
+        /** What was asked of the avatar, in order: {@code speak:<text>}, {@code interrupt}. */
+        public final List<String> log = new CopyOnWriteArrayList<>();
+        /** Plays an avatar with a brain of its own (a LiveAvatar with a context). */
+        public volatile boolean answersItself;
+        /** When each utterance was handed over ({@link System#nanoTime()}), for benchmarks. */
+        public final List<Long> spokenAt = new CopyOnWriteArrayList<>();
         public volatile int interrupts;
         public volatile int keepAlives;
         public volatile String closedBecause;
@@ -94,7 +100,7 @@ public final class FakeAvatarProvider implements AvatarProvider {
 
         @Override
         public boolean answersItself() {
-            return false;
+            return answersItself;
         }
 
         @Override
@@ -112,13 +118,16 @@ public final class FakeAvatarProvider implements AvatarProvider {
         }
 
         @Override
-        public String speak(String text, SpeechMode mode) {
+        public synchronized String speak(String text, SpeechMode mode) {
+            spokenAt.add(System.nanoTime());
             spoken.add(text);
+            log.add("speak:" + text);
             return "u" + spoken.size();
         }
 
         @Override
-        public void interrupt() {
+        public synchronized void interrupt() {
+            log.add("interrupt");
             interrupts++;
         }
 

@@ -1,5 +1,6 @@
 package app.avatarcall.call.ui;
 
+import app.avatarcall.avatar.Emotion;
 import app.avatarcall.call.ChatMessage;
 import app.avatarcall.call.SendResult;
 import app.avatarcall.call.VoiceRoute;
@@ -24,6 +25,8 @@ class ChatPanel extends Div {
 
     /** Past this many characters the counter shows, so the limit never comes as a surprise. */
     private static final int COUNTER_FROM = 800;
+    private static final Map<Emotion, String> REACTIONS = Map.of(Emotion.HAPPY, "😊", Emotion.SAD, "😔",
+            Emotion.SURPRISED, "😮", Emotion.THINKING, "🤔", Emotion.NEUTRAL, "");
 
     final Div log = new Div();
     final Input input = new Input();
@@ -112,9 +115,26 @@ class ChatPanel extends Div {
         line.getChildren().skip(1).findFirst().map(Span.class::cast).orElseThrow().setText(message.text());
         line.setClassName("chat-line--typing", message.text().isEmpty() && !message.complete());
         line.setClassName("chat-line--streaming", !message.complete());
+        if (message.emotion() != Emotion.NEUTRAL) {
+            react(line, message.emotion());
+        }
         if (message.complete()) {
             lines.remove(message.id());
         }
+    }
+
+    /** The avatar's feeling, as a small emoji on its line (with its name for screen readers). */
+    private void react(Div line, Emotion emotion) {
+        Span reaction = line.getChildren().skip(2).findFirst().map(Span.class::cast).orElseGet(() -> {
+            Span added = new Span();
+            added.addClassName("chat-reaction");
+            line.add(added);
+            return added;
+        });
+        reaction.setText(REACTIONS.get(emotion));
+        reaction.getElement().setAttribute("role", "img");
+        reaction.getElement().setAttribute("aria-label", getTranslation("chat.reaction." + emotion));
+        reaction.getElement().setAttribute("title", getTranslation("chat.reaction." + emotion));
     }
 
     private Div newLine(ChatMessage.Author author) {

@@ -185,7 +185,37 @@ class CallViewTest extends KaribuTest {
         roundTrip();
 
         assertThat(lines("chat-line--person")).containsExactly("What is Avatar Call?");
-        assertThat(provider.last().spoken).last().asString().startsWith("Avatar Call lets you receive");
+        assertThat(provider.last().spoken).anySatisfy(said -> assertThat(said).startsWith("Avatar Call lets you receive"));
+    }
+
+    @Test
+    void a_talk_reply_streams_into_one_chat_line_as_it_is_spoken_with_its_reaction() {
+        CallView view = inCall();
+        stageReports(view, "speaking-started", "u1", "");
+        stageReports(view, "speaking-ended", "u1", ""); // the greeting is over
+        ChatPanel chat = ((InCallScreen) view.screen).chat;
+
+        type(chat, "Tell me a joke");
+        assertThat(provider.last().spoken).endsWith("Why did the avatar blush?", "Because it saw the camera's raw footage!");
+        assertThat(lines("chat-line--avatar")).hasSize(2).last().isEqualTo("");
+
+        stageReports(view, "speaking-started", "u2", "");
+        stageReports(view, "caption", "u2", "Why did the");
+        assertThat(lines("chat-line--avatar")).last().isEqualTo("Why did the");
+        stageReports(view, "speaking-ended", "u2", "");
+        stageReports(view, "speaking-started", "u3", "");
+        stageReports(view, "caption", "u3", "Because it saw");
+        assertThat(lines("chat-line--avatar")).last().isEqualTo("Why did the avatar blush? Because it saw");
+        Div reply = _find(Div.class, spec -> spec.withClasses("chat-line chat-line--avatar")).getLast();
+        assertThat(reply.getClassNames()).contains("chat-line--streaming");
+        stageReports(view, "speaking-ended", "u3", "");
+
+        assertThat(lines("chat-line--avatar")).hasSize(2).last()
+                .isEqualTo("Why did the avatar blush? Because it saw the camera's raw footage!");
+        assertThat(reply.getClassNames()).doesNotContain("chat-line--streaming");
+        Span reaction = _get(reply, Span.class, spec -> spec.withClasses("chat-reaction"));
+        assertThat(reaction.getText()).isEqualTo("😊");
+        assertThat(reaction.getElement().getAttribute("aria-label")).isEqualTo("Happy");
     }
 
     @Test
