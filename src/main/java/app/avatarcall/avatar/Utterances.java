@@ -62,6 +62,21 @@ public final class Utterances {
         events.accept(end(utteranceId));
     }
 
+    /**
+     * The session ended an utterance itself, before the vendor said it had ended: cut off before or while it was
+     * said, or never said because its audio could not be made. It ends as interrupted.
+     */
+    public void cutOff(String utteranceId) {
+        synchronized (this) {
+            if (utteranceId.equals(speaking)) {
+                speaking = null;
+                interrupted = false;
+            }
+            captions.remove(utteranceId);
+        }
+        events.accept(new AvatarEvent.SpeakingEnded(utteranceId, true));
+    }
+
     /** The session is about to cut the avatar off: whatever it is saying ends as interrupted. */
     public synchronized void interrupting() {
         interrupted = speaking != null;

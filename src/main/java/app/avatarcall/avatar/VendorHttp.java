@@ -5,6 +5,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
+import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -73,21 +74,49 @@ public final class VendorHttp {
      * @param idempotent whether repeating the request is harmless, so that it may be tried again
      */
     public JsonNode call(Request.Builder request, boolean idempotent) {
-        Request built = request.build();
-        for (int attempt = 0; ; attempt++) {
-            try (Response response = http.newCall(built).execute()) {
+        return execute(request.build(), idempotent, false, (call, response) -> {
+            try (response) {
                 String text = response.body().string();
+                return json.readTree(text.isBlank() ? "{}" : text).path("data");
+            }
+        });
+    }
+
+    /**
+     * Runs a request whose answer is read as it arrives (audio, for one): errors, retries and timeouts as for
+     * {@link #call}, except that no deadline covers the whole answer, only each wait for more of it. The caller reads
+     * the body and closes the stream, which may be done from another thread to cancel the request.
+     */
+    public Streamed stream(Request.Builder request, boolean idempotent) {
+        return execute(request.build(), idempotent, true, Streamed::new);
+    }
+
+    private <T> T execute(Request built, boolean idempotent, boolean streamed, Answer<T> answer) {
+        for (int attempt = 0; ; attempt++) {
+            Call call = http.newCall(built);
+            if (streamed) {
+                call.timeout().clearTimeout(); // the read timeout still bounds every wait for the next bytes
+            }
+            Response response = null;
+            try {
+                response = call.execute();
                 if (response.isSuccessful()) {
-                    return json.readTree(text.isBlank() ? "{}" : text).path("data");
+                    Response success = response;
+                    response = null; // the answer owns it now
+                    return answer.read(call, success);
                 }
-                if (idempotent && attempt < RETRIES && WORTH_REPEATING.contains(response.code())) {
+                int status = response.code();
+                String text = response.body().string();
+                if (idempotent && attempt < RETRIES && WORTH_REPEATING.contains(status)) {
                     Duration wait = retryAfter(response, attempt);
-                    log.info("{} answered {} to {}; trying again in {} ms", vendor, response.code(),
+                    log.info("{} answered {} to {}; trying again in {} ms", vendor, status,
                             built.url().encodedPath(), wait.toMillis());
+                    response.close();
+                    response = null;
                     sleep(wait);
                     continue;
                 }
-                throw refusal(response.code(), text);
+                throw refusal(status, text);
             } catch (IOException e) {
                 if (!idempotent || attempt >= RETRIES) {
                     throw new AvatarUnavailableException(vendor + " cannot be reached: " + e.getMessage(), e);
@@ -98,7 +127,43 @@ public final class VendorHttp {
             } catch (Exception interrupted) { // OkHttp, written in Kotlin, throws InterruptedException undeclared
                 Thread.currentThread().interrupt();
                 throw new AvatarUnavailableException("interrupted while waiting for " + vendor, interrupted);
+            } finally {
+                if (response != null) {
+                    response.close();
+                }
             }
+        }
+    }
+
+    @FunctionalInterface
+    private interface Answer<T> {
+        T read(Call call, Response response) throws IOException;
+    }
+
+    /** An answer being read: its body, and a close that also cancels the request (from any thread). */
+    public static final class Streamed implements AutoCloseable {
+
+        private final Call call;
+        private final Response response;
+
+        Streamed(Call call, Response response) {
+            this.call = call;
+            this.response = response;
+        }
+
+        public java.io.InputStream body() {
+            return response.body().byteStream();
+        }
+
+        public @Nullable String contentType() {
+            return response.header("Content-Type");
+        }
+
+        /** Cancels the request if it is still being answered, and frees the connection. Idempotent. */
+        @Override
+        public void close() {
+            call.cancel();
+            response.close();
         }
     }
 

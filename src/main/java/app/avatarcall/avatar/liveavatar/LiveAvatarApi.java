@@ -52,12 +52,36 @@ class LiveAvatarApi {
         return new SessionToken(data.path("session_id").asString(), data.path("session_token").asString());
     }
 
-    /** Starts the session: the avatar joins a LiveKit room; the browser joins with the client token. */
+    /**
+     * A session token and id for a LITE-mode session: LiveAvatar renders the face from audio we send over the
+     * session's WebSocket. With {@code room}, the avatar streams into that room of ours instead of one of LiveAvatar's.
+     */
+    SessionToken createLiteToken(String avatarId, boolean sandbox, @Nullable LiveKitConfig room) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("mode", "LITE");
+        body.put("avatar_id", avatarId);
+        body.put("is_sandbox", sandbox);
+        body.put("video_settings", Map.of("quality", "high", "encoding", "H264"));
+        if (room != null) {
+            // The OpenAPI's LiteSDKSessionTokenConfigDataSchema; HeyGen's skills guide shows {url, token} instead.
+            body.put("livekit_config", Map.of("livekit_url", room.url(), "livekit_room", room.room(),
+                    "livekit_client_token", room.avatarToken()));
+        }
+        JsonNode data = http.call(withApiKey(http.post("v1/sessions/token", body)), false);
+        return new SessionToken(data.path("session_id").asString(), data.path("session_token").asString());
+    }
+
+    /**
+     * Starts the session: the avatar joins a LiveKit room; the browser joins with the client token. A LITE session
+     * also gets the address of its WebSocket ({@code ws_url}).
+     */
     StartedSession start(SessionToken token) {
         JsonNode data = http.call(withBearer(http.post("v1/sessions/start", Map.of()), token), false);
         return new StartedSession(data.path("session_id").asString(), data.path("livekit_url").asString(),
                 data.path("livekit_client_token").asString(),
-                data.path("max_session_duration").isNumber() ? data.path("max_session_duration").asInt() : null);
+                data.path("max_session_duration").isNumber() ? data.path("max_session_duration").asInt() : null,
+                data.path("ws_url").isString() && !data.path("ws_url").asString().isBlank()
+                        ? data.path("ws_url").asString() : null);
     }
 
     void keepAlive(SessionToken token) {
@@ -145,6 +169,10 @@ class LiveAvatarApi {
     }
 
     record StartedSession(String sessionId, String livekitUrl, String livekitClientToken,
-                          @Nullable Integer maxSessionDuration) {
+                          @Nullable Integer maxSessionDuration, @Nullable String wsUrl) {
+    }
+
+    /** A room of ours for a LITE avatar: where it is, its name, and the token the avatar joins it with. */
+    record LiveKitConfig(String url, String room, String avatarToken) {
     }
 }

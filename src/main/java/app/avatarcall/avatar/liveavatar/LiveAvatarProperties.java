@@ -19,6 +19,9 @@ import org.springframework.validation.annotation.Validated;
  * @param sandbox        sandbox sessions: free, about a minute long, for trials
  * @param connectTimeout how long to wait for a connection
  * @param callTimeout    how long one call may take; starting a session can take tens of seconds from far away
+ * @param mode           {@code FULL}: LiveAvatar listens, thinks and speaks, in its own LiveKit room; {@code LITE}: we
+ *                       bring the voice (our replies, our speech synthesis) and LiveAvatar renders the face from our
+ *                       audio, in the operator's own LiveKit room when {@code LIVEKIT_URL} is set
  */
 @Validated
 @ConfigurationProperties("liveavatar")
@@ -30,5 +33,8 @@ record LiveAvatarProperties(
         @Nullable String contextId,
         @DefaultValue("false") boolean sandbox,
         @NotNull @DefaultValue("10s") Duration connectTimeout,
-        @NotNull @DefaultValue("60s") Duration callTimeout) {
+        @NotNull @DefaultValue("60s") Duration callTimeout,
+        @NotNull @DefaultValue("FULL") Mode mode) {
+
+    enum Mode { FULL, LITE }
 }

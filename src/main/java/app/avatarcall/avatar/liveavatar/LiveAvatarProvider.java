@@ -7,6 +7,8 @@ import app.avatarcall.avatar.AvatarSpec;
 import app.avatarcall.avatar.CatalogCache;
 import app.avatarcall.avatar.liveavatar.LiveAvatarApi.SessionToken;
 import app.avatarcall.avatar.liveavatar.LiveAvatarApi.StartedSession;
+import app.avatarcall.avatar.livekit.LiveKitRooms;
+import app.avatarcall.avatar.speech.SpeechSynthesizer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,12 +17,16 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * HeyGen LiveAvatar behind the avatar SPI ({@code AVATAR_PROVIDER=liveavatar}): a session token and a start, both
- * with the key on the server; the browser gets only the LiveKit address and its client token.
+ * with the key on the server; the browser gets only the LiveKit address and its client token. In FULL mode (the
+ * default) LiveAvatar speaks and listens itself; in LITE mode ({@code LIVEAVATAR_MODE=LITE}) it renders the face from
+ * our speech ({@link LiveAvatarLite}).
  */
 @Component
 class LiveAvatarProvider implements AvatarProvider, DisposableBean {
@@ -31,11 +37,26 @@ class LiveAvatarProvider implements AvatarProvider, DisposableBean {
     private final Clock clock;
     private final CatalogCache catalog;
 
+    private final @Nullable LiveAvatarLite lite;
+
+    /** A FULL-mode provider. */
     LiveAvatarProvider(LiveAvatarProperties properties, Clock clock) {
+        this(properties, clock, Optional.empty(), null);
+    }
+
+    /**
+     * @param rooms  the operator's own LiveKit server, if {@code LIVEKIT_URL} is set (LITE mode streams into it)
+     * @param speech the voice of LITE-mode avatars
+     */
+    @Autowired
+    LiveAvatarProvider(LiveAvatarProperties properties, Clock clock, Optional<LiveKitRooms> rooms,
+                       @Nullable SpeechSynthesizer speech) {
         this.properties = properties;
         this.api = new LiveAvatarApi(properties);
         this.clock = clock;
         this.catalog = new CatalogCache(clock, api::catalog);
+        this.lite = properties.mode() == LiveAvatarProperties.Mode.LITE && speech != null
+                ? new LiveAvatarLite(api, properties, rooms.orElse(null), speech, background) : null;
     }
 
     @Override
@@ -45,6 +66,12 @@ class LiveAvatarProvider implements AvatarProvider, DisposableBean {
 
     @Override
     public AvatarSession open(AvatarSpec spec) {
+        if (properties.mode() == LiveAvatarProperties.Mode.LITE) {
+            if (lite == null) {
+                throw new IllegalStateException("LIVEAVATAR_MODE=LITE needs a speech synthesizer");
+            }
+            return lite.open(faceFor(spec), spec);
+        }
         SessionToken token = api.createToken(faceFor(spec), spec.language(), properties.voiceId(), properties.contextId(),
                 properties.sandbox());
         StartedSession started;

@@ -43,7 +43,8 @@ class LiveAvatarApiContractTest {
 
     private LiveAvatarApi api(String key) {
         return new LiveAvatarApi(new LiveAvatarProperties(key, URI.create("http://localhost:" + port + "/fake-liveavatar"),
-                AVATAR, null, null, true, Duration.ofSeconds(5), Duration.ofSeconds(30)));
+                AVATAR, null, null, true, Duration.ofSeconds(5), Duration.ofSeconds(30),
+                LiveAvatarProperties.Mode.FULL));
     }
 
     private LiveAvatarApi api() {

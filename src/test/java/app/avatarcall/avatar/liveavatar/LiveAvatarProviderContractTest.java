@@ -53,7 +53,7 @@ class LiveAvatarProviderContractTest {
     private LiveAvatarProperties properties(String key, String contextId) {
         return new LiveAvatarProperties(key, URI.create("http://localhost:" + port + "/fake-liveavatar"),
                 "dd73ea75-1218-4ef3-92ce-606d5f7fbc0a", null, contextId, true, Duration.ofSeconds(5),
-                Duration.ofSeconds(30));
+                Duration.ofSeconds(30), LiveAvatarProperties.Mode.FULL);
     }
 
     private LiveAvatarApi api() {

@@ -35,7 +35,7 @@ class LiveAvatarRateLimitTest {
     private LiveAvatarApi api() {
         return new LiveAvatarApi(new LiveAvatarProperties("fake-liveavatar-key",
                 URI.create("http://localhost:" + port + "/fake-liveavatar"), AVATAR, null, null, true,
-                Duration.ofSeconds(5), Duration.ofSeconds(30)));
+                Duration.ofSeconds(5), Duration.ofSeconds(30), LiveAvatarProperties.Mode.FULL));
     }
 
     @Test

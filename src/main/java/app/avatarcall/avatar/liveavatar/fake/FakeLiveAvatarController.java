@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
@@ -20,28 +21,38 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** LiveAvatar's session API, in-process. State lives in memory; expiry is checked on every request. */
+/**
+ * LiveAvatar's session API, in-process. State lives in memory; expiry is checked on every request. LITE sessions
+ * get a {@code ws_url} served by {@link FakeLiveAvatarSocket}.
+ */
 @RestController
 @Profile("fake-liveavatar")
 @RequestMapping("/fake-liveavatar/v1")
-class FakeLiveAvatarController {
+public class FakeLiveAvatarController {
 
     enum State { CREATED, STARTED, STOPPED }
 
     static final class Session {
         final String id = UUID.randomUUID().toString();
         final String token = "fake-session-token-" + UUID.randomUUID();
+        /** What a LITE session's WebSocket must present, so that only who started it connects. */
+        final String socketKey = UUID.randomUUID().toString();
         final Instant createdAt;
+        final String mode;
+        final @Nullable Map<String, Object> livekitConfig;
         State state = State.CREATED;
         @Nullable Instant startedAt;
         Instant lastActivity;
         @Nullable String endReason;
         @Nullable Instant endAt;
 
-        Session(Instant now) {
+        Session(Instant now, String mode, @Nullable Map<String, Object> livekitConfig) {
             createdAt = now;
             lastActivity = now;
+            this.mode = mode;
+            this.livekitConfig = livekitConfig == null ? null : Map.copyOf(livekitConfig);
         }
     }
 
@@ -82,10 +93,33 @@ class FakeLiveAvatarController {
         if ("FULL".equals(body.get("mode")) && !(body.get("avatar_persona") instanceof Map)) {
             problems.add(problem("avatar_persona", "Field required"));
         }
+        Map<String, Object> livekit = null;
+        if ("LITE".equals(body.get("mode")) && body.get("livekit_config") != null) {
+            if (body.get("livekit_config") instanceof Map<?, ?> config) {
+                livekit = new LinkedHashMap<>();
+                for (String field : List.of("livekit_url", "livekit_room", "livekit_client_token")) {
+                    Object value = config.get(field);
+                    if (value == null) {
+                        problems.add(problem(List.of("body", "livekit_config", field), "Field required", "missing"));
+                    } else if (!(value instanceof String text)) {
+                        problems.add(problem(List.of("body", "livekit_config", field), "Input should be a valid string",
+                                "string_type"));
+                    } else if (text.isBlank()) {
+                        problems.add(problem(List.of("body", "livekit_config", field),
+                                "String should have at least 1 character", "string_too_short"));
+                    } else {
+                        livekit.put(field, text);
+                    }
+                }
+            } else {
+                problems.add(problem(List.of("body", "livekit_config"), "Input should be a valid dictionary",
+                        "dict_type"));
+            }
+        }
         if (!problems.isEmpty()) {
             return ResponseEntity.unprocessableContent().body(Map.of("detail", problems));
         }
-        Session session = new Session(clock.instant());
+        Session session = new Session(clock.instant(), (String) body.get("mode"), livekit);
         sessions.put(session.id, session);
         return ok(HttpStatus.OK, Map.of("session_id", session.id, "session_token", session.token));
     }
@@ -121,9 +155,48 @@ class FakeLiveAvatarController {
         session.state = State.STARTED;
         session.startedAt = clock.instant();
         session.lastActivity = session.startedAt;
-        return ok(HttpStatus.CREATED, Map.of("session_id", session.id, "livekit_url", "wss://fake-livekit.invalid",
-                "livekit_client_token", "fake-livekit-client-token-" + session.id,
-                "max_session_duration", properties.maxDuration().toSeconds()));
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("session_id", session.id);
+        // With the customer's own LiveKit, the avatar streams there; otherwise into a room of LiveAvatar's.
+        data.put("livekit_url", session.livekitConfig != null ? session.livekitConfig.get("livekit_url")
+                : "wss://fake-livekit.invalid");
+        data.put("livekit_client_token", "fake-livekit-client-token-" + session.id);
+        data.put("max_session_duration", properties.maxDuration().toSeconds());
+        if ("LITE".equals(session.mode)) {
+            String base = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString()
+                    .replaceFirst("^http", "ws");
+            data.put("ws_url", base + FakeLiveAvatarSocket.PATH_PREFIX + session.id + "?key=" + session.socketKey);
+        }
+        return ok(HttpStatus.CREATED, data);
+    }
+
+    /** Whether a WebSocket may connect for a session: it is a started LITE session and the key is its own. */
+    synchronized boolean acceptsSocket(String sessionId, @Nullable String key) {
+        expire();
+        Session session = sessions.get(sessionId);
+        return session != null && "LITE".equals(session.mode) && session.state == State.STARTED
+                && session.socketKey.equals(key);
+    }
+
+    /** Something happened on a session's WebSocket: it is not idle. */
+    synchronized void touch(String sessionId) {
+        Session session = sessions.get(sessionId);
+        if (session != null && session.state == State.STARTED) {
+            session.lastActivity = clock.instant();
+        }
+    }
+
+    /** Whether a session still runs (idle and duration limits applied first). */
+    synchronized boolean isRunning(String sessionId) {
+        expire();
+        Session session = sessions.get(sessionId);
+        return session != null && session.state == State.STARTED;
+    }
+
+    /** The {@code livekit_config} a LITE session's token was created with, for tests to look at. */
+    public synchronized Optional<Map<String, Object>> liveKitConfig(String sessionId) {
+        Session session = sessions.get(sessionId);
+        return Optional.ofNullable(session == null ? null : session.livekitConfig);
     }
 
     @PostMapping("/sessions/keep-alive")
@@ -189,7 +262,7 @@ class FakeLiveAvatarController {
                     Map<String, Object> row = new LinkedHashMap<>();
                     row.put("id", s.id);
                     row.put("created_at", s.createdAt.toString());
-                    row.put("mode", "FULL");
+                    row.put("mode", s.mode);
                     row.put("end_reason", s.endReason);
                     row.put("end_at", s.endAt == null ? null : s.endAt.toString());
                     // Billed time: from start to end (or now), in seconds; fractions kept so benchmarks can read it.
@@ -254,7 +327,7 @@ class FakeLiveAvatarController {
         return (int) sessions.values().stream().filter(s -> s.state == State.STARTED).count();
     }
 
-    synchronized @Nullable String endReason(String sessionId) {
+    public synchronized @Nullable String endReason(String sessionId) {
         Session session = sessions.get(sessionId);
         return session == null ? null : session.endReason;
     }
@@ -343,7 +416,11 @@ class FakeLiveAvatarController {
     }
 
     private static Map<String, Object> problem(String field, String message) {
-        return Map.of("loc", List.of("body", field), "msg", message, "type", "value_error");
+        return problem(List.of("body", field), message, "value_error");
+    }
+
+    private static Map<String, Object> problem(List<String> location, String message, String type) {
+        return Map.of("loc", location, "msg", message, "type", type);
     }
 
     private static boolean isUuid(String text) {

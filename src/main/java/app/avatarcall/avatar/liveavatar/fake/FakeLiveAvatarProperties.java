@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param failureRate     chaos: the share of requests answered 503 without doing anything
  * @param lostStartRate   chaos: the share of starts that start the session but answer 504, as a gateway that gave
  *                        up waiting would (the session runs, the caller never learns of it)
+ * @param socketConnectLatency how long a LITE session's WebSocket takes to say {@code connected}; what arrives
+ *                        before is dropped without a word, as LiveAvatar does
  */
 @ConfigurationProperties("fake-liveavatar")
 record FakeLiveAvatarProperties(
@@ -28,5 +30,6 @@ record FakeLiveAvatarProperties(
         @DefaultValue("0ms") Duration startLatency,
         @DefaultValue("0") int requestsPerSecond,
         @DefaultValue("0") double failureRate,
-        @DefaultValue("0") double lostStartRate) {
+        @DefaultValue("0") double lostStartRate,
+        @DefaultValue("100ms") Duration socketConnectLatency) {
 }
