@@ -34,6 +34,9 @@ import org.springframework.test.context.TestPropertySource;
         "telegram.poll-timeout=1s",
         "telegram.retry-backoff=20ms",
         "telegram.flood-messages=5",
+        "telegram.schedule.poll-every=100ms",
+        "telegram.schedule.answer-window=5m",
+        "telegram.schedule.retry-every=1m",
         "telegram.alerts.chat-ids=" + BotTest.ADMIN_CHAT,
         "logging.level.app.avatarcall.telegram=INFO"})
 public @interface BotTest {
