@@ -15,7 +15,8 @@ class TelegramPropertiesTest {
 
     private static TelegramProperties bind(Map<String, Object> variables) {
         StandardEnvironment environment = new StandardEnvironment();
-        environment.getPropertySources().addFirst(new SystemEnvironmentPropertySource("env", variables));
+        environment.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables));
         ConfigurationPropertySources.attach(environment);
         return Binder.get(environment).bindOrCreate("telegram", TelegramProperties.class);
     }
@@ -35,7 +36,7 @@ class TelegramPropertiesTest {
 
     @Test
     void the_token_and_the_webhook_secret_never_show_in_the_settings_printed() {
-        TelegramProperties properties = bind(Map.of("TELEGRAM_BOTTOKEN", "123456:secret-token-abcdefghijklmnopqrstuvw",
+        TelegramProperties properties = bind(Map.of("TELEGRAM_BOT_TOKEN", "123456:secret-token-abcdefghijklmnopqrstuvw",
                 "TELEGRAM_WEBHOOK_SECRET", "s3cr3t-webhook"));
         String printed = properties.toString();
 
