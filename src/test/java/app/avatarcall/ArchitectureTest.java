@@ -17,7 +17,8 @@ class ArchitectureTest {
 
     @Test
     void nothing_outside_a_vendor_package_depends_on_a_vendor() {
-        for (String vendor : new String[] {"app.avatarcall.avatar.demo..", "app.avatarcall.avatar.liveavatar.."}) {
+        for (String vendor : new String[] {"app.avatarcall.avatar.demo..", "app.avatarcall.avatar.liveavatar..",
+                "app.avatarcall.telegram.fake.."}) {
             noClasses().that().resideOutsideOfPackage(vendor)
                     .should().dependOnClassesThat().resideInAPackage(vendor)
                     .check(APP);
@@ -35,6 +36,13 @@ class ArchitectureTest {
     void the_avatar_spi_depends_on_no_other_feature() {
         noClasses().that().resideInAPackage("app.avatarcall.avatar..")
                 .should().dependOnClassesThat().resideInAnyPackage("app.avatarcall.call..", "app.avatarcall.conversation..")
+                .check(APP);
+    }
+
+    @Test
+    void only_the_telegram_feature_talks_to_telegram_and_its_scheduler() {
+        noClasses().that().resideOutsideOfPackage("app.avatarcall.telegram..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.telegram..", "com.github.kagkarlsson..")
                 .check(APP);
     }
 
