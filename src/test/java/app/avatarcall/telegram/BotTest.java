@@ -37,12 +37,14 @@ import org.springframework.test.context.TestPropertySource;
         "telegram.schedule.poll-every=100ms",
         "telegram.schedule.answer-window=5m",
         "telegram.schedule.retry-every=1m",
+        "telegram.schedule.api-token=" + BotTest.SCHEDULE_API_TOKEN,
         "telegram.alerts.chat-ids=" + BotTest.ADMIN_CHAT,
         "logging.level.app.avatarcall.telegram=INFO"})
 public @interface BotTest {
 
     String TOKEN = "123456:TEST-fake-token-0123456789abcdefghijk";
     long ADMIN_CHAT = -100777;
+    String SCHEDULE_API_TOKEN = "operator-token-for-tests";
 
     /** Picks the port before the context starts, so that the bot's API address can name it. */
     final class OwnPort implements ApplicationContextInitializer<ConfigurableApplicationContext> {

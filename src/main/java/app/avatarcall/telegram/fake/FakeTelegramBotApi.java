@@ -84,7 +84,7 @@ class FakeTelegramBotApi {
             return error(failure.code(), failure.description(), failure.retryAfter());
         }
         return switch (method) {
-            case "getMe" -> ok(Map.of("id", Long.parseLong(token.substring(0, token.indexOf(':'))), "is_bot", true,
+            case "getMe" -> ok(Map.of("id", number(token.substring(0, Math.max(0, token.indexOf(':'))), 1), "is_bot", true,
                     "first_name", "Avatar Call", "username", username, "can_join_groups", true,
                     "can_read_all_group_messages", false, "supports_inline_queries", false));
             case "getUpdates" -> getUpdates(params);
