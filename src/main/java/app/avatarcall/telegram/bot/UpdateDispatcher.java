@@ -1,6 +1,9 @@
 package app.avatarcall.telegram.bot;
 
 import app.avatarcall.telegram.OnBot;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
@@ -10,8 +13,8 @@ import org.telegram.telegrambots.meta.api.objects.Update;
 
 /**
  * Where every update arrives, by long polling or webhook: one the database has already seen is dropped, the others
- * are handled each on its own virtual thread, so a slow reply (a 429 waited out) holds up nobody else. A failure
- * while handling is logged and goes no further.
+ * are handled on virtual threads: one person's updates in the order they came, different people's side by side, so
+ * a slow reply (a 429 waited out) holds up nobody else. A failure while handling is logged and goes no further.
  */
 @Component
 @OnBot
@@ -22,6 +25,7 @@ class UpdateDispatcher implements AutoCloseable {
     private final ProcessedUpdates processed;
     private final UpdateHandler handler;
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+    private final Map<Long, CompletableFuture<?>> queues = new ConcurrentHashMap<>();
 
     UpdateDispatcher(ProcessedUpdates processed, UpdateHandler handler) {
         this.processed = processed;
@@ -34,14 +38,32 @@ class UpdateDispatcher implements AutoCloseable {
             log.debug("update {} was handled before", update.getUpdateId());
             return false;
         }
-        threads.execute(() -> {
+        Runnable handling = () -> {
             try {
                 handler.handle(update);
             } catch (RuntimeException e) {
                 log.error("update {} could not be handled", update.getUpdateId(), e);
             }
-        });
+        };
+        long person = personOf(update);
+        CompletableFuture<?> queued = queues.compute(person, (key, last) -> last == null
+                ? CompletableFuture.runAsync(handling, threads) : last.thenRunAsync(handling, threads));
+        queued.whenComplete((done, failure) -> queues.remove(person, queued));
         return true;
+    }
+
+    /** Whose update it is; one without a person is queued on its own. */
+    private static long personOf(Update update) {
+        if (update.hasMessage() && update.getMessage().getChatId() != null) {
+            return update.getMessage().getChatId();
+        }
+        if (update.hasCallbackQuery() && update.getCallbackQuery().getFrom() != null) {
+            return update.getCallbackQuery().getFrom().getId();
+        }
+        if (update.hasMyChatMember() && update.getMyChatMember().getChat() != null) {
+            return update.getMyChatMember().getChat().getId();
+        }
+        return Long.MIN_VALUE + update.getUpdateId();
     }
 
     @Override

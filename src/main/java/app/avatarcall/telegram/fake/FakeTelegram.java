@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Profile;
@@ -64,7 +65,8 @@ public class FakeTelegram {
     }
 
     private final Deque<Map<String, Object>> updates = new ArrayDeque<>();
-    private final AtomicInteger nextUpdateId = new AtomicInteger(1000);
+    /** Update ids go up from a random start, as Telegram's do after a quiet week (a database may have seen others). */
+    private final AtomicInteger nextUpdateId = new AtomicInteger(ThreadLocalRandom.current().nextInt(1, 1_000_000_000));
     private final AtomicInteger nextMessageId = new AtomicInteger(1);
     private final List<Request> requests = new ArrayList<>();
     private final Map<String, Deque<Failure>> failures = new HashMap<>();
