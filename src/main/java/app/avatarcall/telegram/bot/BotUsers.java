@@ -6,7 +6,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
@@ -85,12 +84,6 @@ public class BotUsers {
 
     public Optional<BotUser> find(long id) {
         return jdbc.sql("select * from telegram_user where id = ?").param(id).query(BotUsers::map).optional();
-    }
-
-    /** Those who started the bot, latest first. */
-    public List<BotUser> started(int limit) {
-        return jdbc.sql("select * from telegram_user where started_at is not null order by started_at desc limit ?")
-                .param(limit).query(BotUsers::map).list();
     }
 
     private static BotUser map(ResultSet rs, int row) throws SQLException {

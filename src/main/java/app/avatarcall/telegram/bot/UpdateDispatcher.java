@@ -41,6 +41,8 @@ class UpdateDispatcher implements AutoCloseable {
         Runnable handling = () -> {
             try {
                 handler.handle(update);
+            } catch (BotApiException e) {
+                log.warn("update {}: Telegram refused the answer: {}", update.getUpdateId(), e.getMessage());
             } catch (RuntimeException e) {
                 log.error("update {} could not be handled", update.getUpdateId(), e);
             }

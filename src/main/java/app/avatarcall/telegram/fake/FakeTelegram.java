@@ -73,7 +73,6 @@ public class FakeTelegram {
     private final Set<Long> blocked = new HashSet<>();
     private final Map<String, Map<String, Object>> messages = new HashMap<>();
     private @Nullable String webhookUrl;
-    private @Nullable String webhookSecret;
 
     // --- what people do -------------------------------------------------------------------------------------
 
@@ -178,13 +177,8 @@ public class FakeTelegram {
         }
     }
 
-    synchronized void setWebhook(@Nullable String url, @Nullable String secret) {
+    synchronized void setWebhook(@Nullable String url) {
         webhookUrl = url;
-        webhookSecret = secret;
-    }
-
-    synchronized @Nullable String webhookSecret() {
-        return webhookSecret;
     }
 
     synchronized Map<String, Object> keep(long chatId, Map<String, Object> message) {

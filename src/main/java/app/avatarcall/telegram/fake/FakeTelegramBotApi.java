@@ -90,7 +90,7 @@ class FakeTelegramBotApi {
             case "getUpdates" -> getUpdates(params);
             case "setWebhook" -> setWebhook(params);
             case "deleteWebhook" -> {
-                telegram.setWebhook(null, null);
+                telegram.setWebhook(null);
                 yield ok(true);
             }
             case "getWebhookInfo" -> ok(Map.of("url", String.valueOf(telegram.webhookUrl() == null ? "" : telegram.webhookUrl()),
@@ -128,7 +128,7 @@ class FakeTelegramBotApi {
         if (secret != null && !secret.toString().matches("[A-Za-z0-9_-]{1,256}")) {
             return error(400, "Bad Request: secret token contains unallowed characters", null);
         }
-        telegram.setWebhook(url.isEmpty() ? null : url, secret == null ? null : secret.toString());
+        telegram.setWebhook(url.isEmpty() ? null : url);
         return ok(true);
     }
 
