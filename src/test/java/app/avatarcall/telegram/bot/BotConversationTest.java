@@ -200,6 +200,26 @@ class BotConversationTest {
     }
 
     @Test
+    void in_a_group_a_call_gets_a_t_me_link_because_web_app_buttons_work_only_in_private_chats() {
+        long group = -person;
+        java.util.function.Function<String, Map<String, Object>> groupMessage = text -> Map.of("message", Map.of(
+                "message_id", 7, "date", java.time.Instant.now().getEpochSecond(), "text", text,
+                "chat", Map.of("id", group, "type", "supergroup", "title", "Team"),
+                "from", Map.of("id", person, "is_bot", false, "first_name", "Alex", "language_code", "en")));
+        telegram.enqueue(groupMessage.apply("/call@some_other_bot"));
+        telegram.enqueue(groupMessage.apply("hello everyone"));
+        telegram.enqueue(groupMessage.apply("/call@avatar_call_fake_bot max"));
+
+        Request reply = awaitMessage(group);
+        assertThat(reply.text()).isEqualTo("Video calls open in a private chat with me: tap the button.");
+        assertThat(reply.buttons()).singleElement().satisfies(button -> {
+            assertThat(button.get("url")).isEqualTo("https://t.me/avatar_call_fake_bot?startapp=max");
+            assertThat(button).doesNotContainKey("web_app");
+        });
+        await().during(Duration.ofMillis(300)).until(() -> telegram.messagesTo(group).size() == 1);
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void commands_are_registered_in_english_and_russian_and_the_menu_button_opens_the_mini_app() {
         await().until(() -> telegram.requests("setMyCommands").size() >= 2);
