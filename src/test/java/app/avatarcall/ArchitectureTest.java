@@ -18,7 +18,7 @@ class ArchitectureTest {
     @Test
     void nothing_outside_a_vendor_package_depends_on_a_vendor() {
         for (String vendor : new String[] {"app.avatarcall.avatar.demo..", "app.avatarcall.avatar.liveavatar..",
-                "app.avatarcall.avatar.heygen..", "app.avatarcall.voice.openai.."}) {
+                "app.avatarcall.avatar.heygen..", "app.avatarcall.voice.openai..", "app.avatarcall.telegram.fake.."}) {
             noClasses().that().resideOutsideOfPackage(vendor)
                     .should().dependOnClassesThat().resideInAPackage(vendor)
                     .check(APP);
@@ -54,6 +54,13 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("app.avatarcall.voice..")
                 .should().dependOnClassesThat().resideInAnyPackage("app.avatarcall.call..",
                         "app.avatarcall.conversation..", "app.avatarcall.avatar..")
+                .check(APP);
+    }
+
+    @Test
+    void only_the_telegram_feature_talks_to_telegram_and_its_scheduler() {
+        noClasses().that().resideOutsideOfPackage("app.avatarcall.telegram..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.telegram..", "com.github.kagkarlsson..")
                 .check(APP);
     }
 

@@ -8,12 +8,14 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
  * The provider calls use, chosen by configuration (a name nobody implements stops the app at start-up), behind a
  * circuit breaker: when most recent attempts failed, calls stop waiting on a provider that is down and fail (or get
- * the demo avatar, when the operator wants that) at once, until a trial call shows it is back.
+ * the demo avatar, when the operator wants that) at once, until a trial call shows it is back. The breaker opening and
+ * closing again are published as {@link AvatarProviderWentDown} and {@link AvatarProviderRecovered}.
  */
 @Component
 public class AvatarProviders {
@@ -24,7 +26,7 @@ public class AvatarProviders {
     private final @Nullable AvatarProvider fallback;
     private final CircuitBreaker breaker;
 
-    AvatarProviders(List<AvatarProvider> providers, AvatarProperties properties) {
+    AvatarProviders(List<AvatarProvider> providers, AvatarProperties properties, ApplicationEventPublisher events) {
         this.current = find(providers, properties.provider());
         this.fallback = properties.fallbackToDemo() && !"demo".equals(current.id()) ? find(providers, "demo") : null;
         this.breaker = CircuitBreaker.of(current.id(), CircuitBreakerConfig.custom()
@@ -36,6 +38,14 @@ public class AvatarProviders {
                 .recordExceptions(AvatarUnavailableException.class)
                 .ignoreExceptions(AvatarBusyException.class) // busy is the provider working as it should
                 .build());
+        breaker.getEventPublisher().onStateTransition(event -> {
+            switch (event.getStateTransition()) {
+                case CLOSED_TO_OPEN -> events.publishEvent(new AvatarProviderWentDown(current.id(),
+                        breaker.getMetrics().getFailureRate(), properties.breakerOpenFor(), fallback != null));
+                case HALF_OPEN_TO_CLOSED -> events.publishEvent(new AvatarProviderRecovered(current.id()));
+                default -> { } // a failed trial call while down is the same outage
+            }
+        });
     }
 
     private static AvatarProvider find(List<AvatarProvider> providers, String id) {

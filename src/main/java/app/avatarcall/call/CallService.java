@@ -24,12 +24,14 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
  * Owns the live calls: starts them, moves them through their states, connects them to an avatar session, answers
- * messages, ends them on every path, and always closes the avatar session and keeps a record when one ends.
+ * messages, ends them on every path, and always closes the avatar session and keeps a record when one ends
+ * (then tells whoever listens: {@link CallEnded}).
  */
 @Service
 public class CallService {
@@ -43,15 +45,18 @@ public class CallService {
     private final CallProperties properties;
     private final Clock clock;
     private final Executor tasks;
+    private final ApplicationEventPublisher events;
 
     CallService(AvatarProviders providers, Conversation conversation, CallRecords records,
-                CallProperties properties, Clock clock, @Qualifier("callTaskExecutor") Executor tasks) {
+                CallProperties properties, Clock clock, @Qualifier("callTaskExecutor") Executor tasks,
+                ApplicationEventPublisher events) {
         this.providers = providers;
         this.conversation = conversation;
         this.records = records;
         this.properties = properties;
         this.clock = clock;
         this.tasks = tasks;
+        this.events = events;
     }
 
     /**
@@ -338,6 +343,9 @@ public class CallService {
         } catch (RuntimeException e) {
             log.error("call {} ended but its record could not be saved", call.id(), e);
         }
-        log.info("call {} over: {} after {} s in call", call.id(), reason, call.talkTime(clock.instant()).toSeconds());
+        Duration talkTime = call.talkTime(clock.instant());
+        log.info("call {} over: {} after {} s in call", call.id(), reason, talkTime.toSeconds());
+        events.publishEvent(new CallEnded(call.id(), call.avatar().id(), call.person(), providers.current().id(), outcome,
+                reason, talkTime));
     }
 }

@@ -20,9 +20,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 
 @AppTest
+@RecordApplicationEvents
 class CallServiceTest {
+
+    @Autowired
+    ApplicationEvents published;
 
     @Autowired
     CallService calls;
@@ -317,6 +323,12 @@ class CallServiceTest {
 
         assertThat(call.state()).isEqualTo(CallState.FAILED);
         assertThat(records.find(call.id())).get().extracting(CallRecord::endReason).isEqualTo(EndReason.PROVIDER_FAILED);
+        assertThat(published.stream(CallEnded.class).filter(ended -> ended.callId().equals(call.id())))
+                .singleElement().satisfies(ended -> {
+                    assertThat(ended.outcome()).isEqualTo(CallState.FAILED);
+                    assertThat(ended.reason()).isEqualTo(EndReason.PROVIDER_FAILED);
+                    assertThat(ended.avatarId()).isEqualTo("ava");
+                });
     }
 
     @Test

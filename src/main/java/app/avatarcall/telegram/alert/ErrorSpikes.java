@@ -1,0 +1,71 @@
+package app.avatarcall.telegram.alert;
+
+import app.avatarcall.telegram.OnBot;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.AppenderBase;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Counts the errors the whole app logs (a Logback appender on the root logger); {@code telegram.alerts.error-spike-count}
+ * of them within {@code error-spike-window} alert the admins with the latest one, and the count starts over.
+ */
+@Component
+@OnBot
+class ErrorSpikes extends AppenderBase<ILoggingEvent> implements AutoCloseable {
+
+    private final Deque<Instant> errors = new ArrayDeque<>();
+    private final AdminAlerts alerts;
+    private final AlertProperties properties;
+    private final Clock clock;
+    private final ch.qos.logback.classic.Logger root;
+
+    ErrorSpikes(AdminAlerts alerts, AlertProperties properties, Clock clock) {
+        this.alerts = alerts;
+        this.properties = properties;
+        this.clock = clock;
+        LoggerContext logging = (LoggerContext) LoggerFactory.getILoggerFactory();
+        setContext(logging);
+        setName("telegram-error-spikes");
+        start();
+        root = logging.getLogger(Logger.ROOT_LOGGER_NAME);
+        root.addAppender(this);
+    }
+
+    @Override
+    protected void append(ILoggingEvent event) {
+        if (!event.getLevel().isGreaterOrEqual(Level.ERROR)) {
+            return;
+        }
+        Instant now = clock.instant();
+        int count;
+        synchronized (errors) {
+            errors.addLast(now);
+            while (!errors.isEmpty() && errors.peekFirst().isBefore(now.minus(properties.errorSpikeWindow()))) {
+                errors.removeFirst();
+            }
+            count = errors.size();
+            if (count < properties.errorSpikeCount()) {
+                return;
+            }
+            errors.clear();
+        }
+        String latest = event.getLoggerName().substring(event.getLoggerName().lastIndexOf('.') + 1) + ": "
+                + event.getFormattedMessage();
+        alerts.alert("errors", alerts.text("alert.errors", count, properties.errorSpikeWindow().toMinutes(),
+                latest.length() > 300 ? latest.substring(0, 300) + "…" : latest));
+    }
+
+    @Override
+    public void close() {
+        root.detachAppender(this);
+        stop();
+    }
+}
