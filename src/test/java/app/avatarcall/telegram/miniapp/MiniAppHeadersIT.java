@@ -2,25 +2,29 @@ package app.avatarcall.telegram.miniapp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.avatarcall.testing.TestBeans;
+import app.avatarcall.testing.PackagedApp;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
 
-/** What Telegram Web needs to frame the call page, checked on the real server's answer. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@Import(TestBeans.class)
-class MiniAppHeadersTest {
+/** What Telegram Web needs to frame the call page, checked on the packaged app's real answer (with its bundle). */
+class MiniAppHeadersIT {
 
-    @LocalServerPort
-    int port;
+    private static PackagedApp app;
+
+    @BeforeAll
+    static void start() throws Exception {
+        app = PackagedApp.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
 
     @Test
     void telegram_web_may_frame_the_call_page_and_nobody_else_may() throws Exception {
@@ -45,7 +49,7 @@ class MiniAppHeadersTest {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(app.url(path))).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }
