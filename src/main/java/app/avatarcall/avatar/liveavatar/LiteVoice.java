@@ -1,6 +1,7 @@
 package app.avatarcall.avatar.liveavatar;
 
 import app.avatarcall.avatar.AvatarUnavailableException;
+import app.avatarcall.avatar.Emotion;
 import app.avatarcall.avatar.speech.SpeechAudio;
 import app.avatarcall.avatar.speech.SpeechSynthesizer;
 import java.time.Duration;
@@ -48,6 +49,7 @@ final class LiteVoice implements AutoCloseable {
             Thread.ofVirtual().name("liveavatar-lite-voice").factory());
     private final Base64.Encoder base64 = Base64.getEncoder();
     private final Object lock = new Object();
+    private volatile Emotion tone = Emotion.NEUTRAL;
     /** Moves on at every interrupt: work of an older generation is abandoned. */
     private long generation;
     private @Nullable SpeechAudio current;
@@ -60,14 +62,20 @@ final class LiteVoice implements AutoCloseable {
         this.listener = listener;
     }
 
-    /** Queues {@code text} to be said after whatever is being said now. */
+    /** The tone the next texts are said in (the reply's emotion). */
+    void tone(Emotion emotion) {
+        tone = emotion;
+    }
+
+    /** Queues {@code text} to be said after whatever is being said now, in the tone set when it was queued. */
     void say(String utteranceId, String text) {
         long queuedIn;
         synchronized (lock) {
             queuedIn = generation;
         }
+        Emotion inTone = tone;
         try {
-            worker.execute(() -> run(utteranceId, text, queuedIn));
+            worker.execute(() -> run(utteranceId, text, inTone, queuedIn));
         } catch (RejectedExecutionException closed) {
             // the session is over: nothing is said any more
         }
@@ -106,12 +114,12 @@ final class LiteVoice implements AutoCloseable {
         }
     }
 
-    private void run(String utteranceId, String text, long mine) {
+    private void run(String utteranceId, String text, Emotion inTone, long mine) {
         if (abandoned(mine)) {
             return; // interrupted while it waited
         }
         try {
-            say(utteranceId, text, mine);
+            say(utteranceId, text, inTone, mine);
         } catch (AvatarUnavailableException e) {
             if (!abandoned(mine)) {
                 listener.failed(utteranceId, e);
@@ -119,11 +127,11 @@ final class LiteVoice implements AutoCloseable {
         }
     }
 
-    private void say(String utteranceId, String text, long mine) {
+    private void say(String utteranceId, String text, Emotion inTone, long mine) {
         if (!socket.awaitConnected(connectWait)) {
             throw new AvatarUnavailableException("LiveAvatar's session WebSocket is not connected");
         }
-        SpeechAudio audio = speech.synthesize(text, language, null);
+        SpeechAudio audio = speech.synthesize(text, language, null, inTone);
         synchronized (lock) {
             if (generation != mine) {
                 audio.close();

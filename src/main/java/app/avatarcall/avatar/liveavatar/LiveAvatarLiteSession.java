@@ -163,7 +163,7 @@ final class LiveAvatarLiteSession implements AvatarSession {
 
     @Override
     public void showEmotion(Emotion emotion) {
-        // LiveAvatar has no expression control; in LITE mode the tone is in our voice.
+        voice.tone(emotion); // LiveAvatar has no expression control; in LITE mode the tone is in our voice
     }
 
     @Override

@@ -1,6 +1,7 @@
 package app.avatarcall.avatar.speech;
 
 import app.avatarcall.avatar.AvatarUnavailableException;
+import app.avatarcall.avatar.Emotion;
 import app.avatarcall.avatar.VendorHttp;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,6 +34,14 @@ public class OpenAiSpeech implements SpeechSynthesizer {
             "audio/aac", "audio/flac", "audio/wav", "audio/wave", "audio/x-wav", "audio/webm", "application/json",
             "text/html", "text/plain");
 
+    /** How each expression should sound, for models that take instructions. */
+    static final Map<Emotion, String> INSTRUCTIONS = Map.of(
+            Emotion.NEUTRAL, "Speak in a friendly, natural tone, like on a video call.",
+            Emotion.HAPPY, "Speak in a warm, cheerful, upbeat tone.",
+            Emotion.SAD, "Speak gently and softly, with sympathy.",
+            Emotion.SURPRISED, "Speak with lively surprise and curiosity.",
+            Emotion.THINKING, "Speak calmly and thoughtfully, at an unhurried pace.");
+
     private final SpeechProperties properties;
     private final VendorHttp http;
 
@@ -44,21 +53,37 @@ public class OpenAiSpeech implements SpeechSynthesizer {
 
     @Override
     public SpeechAudio synthesize(String text, Locale language, @Nullable String voice) {
+        return start(text, language, voice, null);
+    }
+
+    /**
+     * OpenAI's {@code gpt-4o*-tts} models take {@code instructions} on how to speak; {@code tts-1} and most local
+     * servers do not, so they get none.
+     */
+    @Override
+    public SpeechAudio synthesize(String text, Locale language, @Nullable String voice, Emotion tone) {
+        return start(text, language, voice, properties.model().startsWith("gpt-4o") ? INSTRUCTIONS.get(tone) : null);
+    }
+
+    private SpeechAudio start(String text, Locale language, @Nullable String voice, @Nullable String instructions) {
         List<String> pieces = pieces(text.strip());
         if (pieces.isEmpty()) {
             throw new AvatarUnavailableException("nothing to say: the text is empty");
         }
         String chosen = voice == null || voice.isBlank() ? properties.voiceFor(language.getLanguage()) : voice;
-        Audio audio = new Audio(pieces.iterator(), chosen);
+        Audio audio = new Audio(pieces.iterator(), chosen, instructions);
         audio.next(); // the first request now, so that a refusal reaches the caller before any audio is expected
         return audio;
     }
 
-    private VendorHttp.Streamed request(String input, String voice) {
+    private VendorHttp.Streamed request(String input, String voice, @Nullable String instructions) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("model", properties.model());
         body.put("input", input);
         body.put("voice", voice);
+        if (instructions != null) {
+            body.put("instructions", instructions);
+        }
         body.put("response_format", "pcm");
         body.put("speed", properties.speed());
         Request.Builder request = http.post("audio/speech", body).header("Accept", "application/octet-stream");
@@ -119,13 +144,15 @@ public class OpenAiSpeech implements SpeechSynthesizer {
 
         private final Iterator<String> pieces;
         private final String voice;
+        private final @Nullable String instructions;
         private volatile VendorHttp.@Nullable Streamed current;
         private @Nullable InputStream body;
         private volatile boolean closed;
 
-        Audio(Iterator<String> pieces, String voice) {
+        Audio(Iterator<String> pieces, String voice, @Nullable String instructions) {
             this.pieces = pieces;
             this.voice = voice;
+            this.instructions = instructions;
         }
 
         /** Opens the next piece; false when there is none. */
@@ -133,7 +160,7 @@ public class OpenAiSpeech implements SpeechSynthesizer {
             if (closed || !pieces.hasNext()) {
                 return false;
             }
-            VendorHttp.Streamed answer = request(pieces.next(), voice);
+            VendorHttp.Streamed answer = request(pieces.next(), voice, instructions);
             current = answer;
             body = answer.body();
             if (closed) { // closed while the request was on its way

@@ -1,5 +1,6 @@
 package app.avatarcall.avatar.speech;
 
+import app.avatarcall.avatar.Emotion;
 import app.avatarcall.avatar.AvatarUnavailableException;
 import java.time.Duration;
 import java.util.Locale;
@@ -19,6 +20,14 @@ public interface SpeechSynthesizer {
      * @throws AvatarUnavailableException when the synthesizer refuses or cannot be reached
      */
     SpeechAudio synthesize(String text, Locale language, @Nullable String voice);
+
+    /**
+     * Like {@link #synthesize(String, Locale, String)}, in a tone that fits {@code tone} where the synthesizer can
+     * be told one; others say it in their usual voice.
+     */
+    default SpeechAudio synthesize(String text, Locale language, @Nullable String voice, Emotion tone) {
+        return synthesize(text, language, voice);
+    }
 
     /** How long {@code bytes} of this audio play. */
     static Duration duration(long bytes) {

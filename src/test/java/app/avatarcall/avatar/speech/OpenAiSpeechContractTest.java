@@ -160,6 +160,41 @@ class OpenAiSpeechContractTest {
     }
 
     @Test
+    void a_reply_is_said_in_its_tone_by_models_that_take_instructions_and_plainly_by_the_others() throws Exception {
+        List<JsonNode> bodies = new ArrayList<>();
+        HttpServer recorder = recorder(bodies);
+        try {
+            URI base = URI.create("http://localhost:" + recorder.getAddress().getPort() + "/v1");
+            readAll(new OpenAiSpeech(properties(base, "sk-local")).synthesize("Great!", Locale.ENGLISH, null,
+                    app.avatarcall.avatar.Emotion.HAPPY));
+            readAll(new OpenAiSpeech(new SpeechProperties(base, "sk-local", "tts-1", "alloy", Map.of(), 1.0,
+                    Duration.ofSeconds(2), Duration.ofSeconds(10))).synthesize("Great!", Locale.ENGLISH, null,
+                    app.avatarcall.avatar.Emotion.HAPPY));
+        } finally {
+            recorder.stop(0);
+        }
+
+        assertThat(bodies.get(0).path("instructions").asString()).contains("cheerful");
+        assertThat(bodies.get(1).has("instructions")).isFalse(); // tts-1 does not take them
+    }
+
+    /** A stand-in server that keeps every request body and answers four bytes of silence. */
+    private static HttpServer recorder(List<JsonNode> bodies) throws java.io.IOException {
+        HttpServer recorder = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+        recorder.createContext("/v1/audio/speech", exchange -> {
+            synchronized (bodies) {
+                bodies.add(JSON.readTree(exchange.getRequestBody().readAllBytes()));
+            }
+            exchange.getResponseHeaders().add("Content-Type", "audio/pcm");
+            exchange.sendResponseHeaders(200, 4);
+            exchange.getResponseBody().write(new byte[4]);
+            exchange.close();
+        });
+        recorder.start();
+        return recorder;
+    }
+
+    @Test
     void the_request_carries_openais_fields_with_pcm_and_the_voice_for_the_language() throws Exception {
         List<JsonNode> bodies = new ArrayList<>();
         HttpServer recorder = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
