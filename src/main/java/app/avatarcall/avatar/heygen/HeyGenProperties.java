@@ -26,6 +26,9 @@ import org.springframework.validation.annotation.Validated;
  *                            the call's own idle timeout and keep-alive interval, so that the call decides
  * @param connectTimeout      how long to wait for a connection
  * @param callTimeout         how long one call may take; creating a session has taken about a minute from Moscow
+ * @param voiceEmotion        the voice's tone for the whole session, where the voice supports one ({@code excited},
+ *                            {@code serious}, {@code friendly}, {@code soothing}, {@code broadcaster}; empty: none).
+ *                            HeyGen takes it once, at {@code streaming.new}: a reply's own emotion cannot change it
  */
 @Validated
 @ConfigurationProperties("heygen")
@@ -39,7 +42,9 @@ record HeyGenProperties(
         @Nullable String knowledgeBase,
         @NotNull @DurationMin(seconds = 30) @DurationMax(seconds = 3600) @DefaultValue("5m") Duration activityIdleTimeout,
         @NotNull @DefaultValue("10s") Duration connectTimeout,
-        @NotNull @DefaultValue("90s") Duration callTimeout) {
+        @NotNull @DefaultValue("90s") Duration callTimeout,
+        @NotNull @Pattern(regexp = "excited|serious|friendly|soothing|broadcaster|") @DefaultValue("friendly")
+        String voiceEmotion) {
 
     /** With a knowledge base (or a prompt) HeyGen's own language model answers; without one we answer for it. */
     boolean answersItself() {

@@ -46,6 +46,9 @@ class HeyGenStreamingApi {
         if (HeyGenProperties.isSet(properties.voiceId())) {
             voice.put("voice_id", properties.voiceId());
         }
+        if (HeyGenProperties.isSet(properties.voiceEmotion())) {
+            voice.put("emotion", properties.voiceEmotion()); // as HeyGen's SDK sends it: lower case
+        }
         voice.put("elevenlabs_settings", Map.of("model_id", "eleven_multilingual_v2")); // says Russian best
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("version", "v2");

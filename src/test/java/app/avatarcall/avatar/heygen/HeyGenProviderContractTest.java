@@ -62,7 +62,7 @@ class HeyGenProviderContractTest {
     private HeyGenProperties properties(String knowledgeBase) {
         return new HeyGenProperties(KEY, URI.create("http://localhost:" + port + "/fake-heygen"),
                 "Ann_Therapist_public", null, "medium", null, knowledgeBase, Duration.ofMinutes(5),
-                Duration.ofSeconds(5), Duration.ofSeconds(30));
+                Duration.ofSeconds(5), Duration.ofSeconds(30), "friendly");
     }
 
     private HeyGenStreamingApi api() {

@@ -47,8 +47,12 @@ class HeyGenStreamingApiContractTest {
     private final List<String> opened = new ArrayList<>();
 
     static HeyGenProperties properties(int port, String key, Duration idleTimeout) {
+        return properties(port, key, idleTimeout, "friendly");
+    }
+
+    static HeyGenProperties properties(int port, String key, Duration idleTimeout, String voiceEmotion) {
         return new HeyGenProperties(key, URI.create("http://localhost:" + port + "/fake-heygen"), AVATAR, null,
-                "medium", null, null, idleTimeout, Duration.ofSeconds(5), Duration.ofSeconds(30));
+                "medium", null, null, idleTimeout, Duration.ofSeconds(5), Duration.ofSeconds(30), voiceEmotion);
     }
 
     private HeyGenStreamingApi api(String key) {
@@ -204,6 +208,21 @@ class HeyGenStreamingApiContractTest {
 
         assertThatThrownBy(() -> api.newSession(token, AVATAR, RU)).isInstanceOf(VendorHttp.Refusal.class)
                 .hasMessageContaining("400").hasMessageContaining("activity_idle_timeout");
+    }
+
+    @Test
+    void the_voice_takes_a_documented_emotion_for_the_session_and_refuses_others() {
+        for (String emotion : new String[] {"friendly", "soothing", ""}) {
+            HeyGenStreamingApi api = new HeyGenStreamingApi(properties(port, KEY, Duration.ofMinutes(5), emotion));
+            String token = api.createToken();
+            String session = api.newSession(token, AVATAR, RU).sessionId();
+            api.stop(session);
+        }
+        HeyGenStreamingApi cheerful = new HeyGenStreamingApi(properties(port, KEY, Duration.ofMinutes(5), "cheerful"));
+        String token = cheerful.createToken();
+
+        assertThatThrownBy(() -> cheerful.newSession(token, AVATAR, RU)).isInstanceOf(VendorHttp.Refusal.class)
+                .hasMessageContaining("400").hasMessageContaining("voice.emotion");
     }
 
     @Test

@@ -168,6 +168,10 @@ class FakeHeyGenController {
         return ok(data);
     }
 
+    /** The voice emotions HeyGen documents (its SDK sends them in lower case). */
+    private static final java.util.Set<String> VOICE_EMOTIONS =
+            java.util.Set.of("excited", "serious", "friendly", "soothing", "broadcaster");
+
     /** The request as HeyGen checks it; returns the session's activity idle timeout. */
     private Duration checkNewSession(Map<String, Object> body) {
         if (!"v2".equals(body.get("version"))) {
@@ -176,6 +180,11 @@ class FakeHeyGenController {
         }
         if (body.containsKey("quality") && !QUALITIES.contains(String.valueOf(body.get("quality")))) {
             throw new Refused(HttpStatus.BAD_REQUEST, INVALID_PARAMETER, "quality must be high, medium or low");
+        }
+        if (body.get("voice") instanceof Map<?, ?> voice && voice.get("emotion") instanceof String emotion
+                && !VOICE_EMOTIONS.contains(emotion.toLowerCase(java.util.Locale.ROOT))) {
+            throw new Refused(HttpStatus.BAD_REQUEST, INVALID_PARAMETER,
+                    "voice.emotion must be one of Excited, Serious, Friendly, Soothing, Broadcaster");
         }
         Object idle = body.get("activity_idle_timeout");
         if (idle == null) {
