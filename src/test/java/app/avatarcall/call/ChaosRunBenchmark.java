@@ -3,9 +3,9 @@ package app.avatarcall.call;
 import app.avatarcall.avatar.AvatarDirectory;
 import app.avatarcall.avatar.AvatarProviders;
 import app.avatarcall.avatar.StageReport;
+import app.avatarcall.testing.FreePort;
 import app.avatarcall.testing.Stats;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -48,7 +48,7 @@ class ChaosRunBenchmark {
 
     private static final int PEOPLE = 12;
     private static final int CALLS_EACH = 5;
-    private static final int PORT = freePort();
+    private static final int PORT = FreePort.find();
 
     @DynamicPropertySource
     static void fake(DynamicPropertyRegistry registry) {
@@ -165,11 +165,4 @@ class ChaosRunBenchmark {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -1,9 +1,9 @@
 package app.avatarcall.call;
 
 import app.avatarcall.avatar.AvatarDirectory;
+import app.avatarcall.testing.FreePort;
 import app.avatarcall.testing.Stats;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,7 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
 class PrewarmCostBenchmark {
 
     private static final int RUNS = 8;
-    private static final int PORT = freePort();
+    private static final int PORT = FreePort.find();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @DynamicPropertySource
@@ -113,11 +113,4 @@ class PrewarmCostBenchmark {
         return ids;
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -19,7 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @Import(TestBeans.class)
 public abstract class FakeLlmTest {
 
-    protected static final int PORT = freePort();
+    protected static final int PORT = FreePort.find();
 
     @DynamicPropertySource
     static void port(DynamicPropertyRegistry registry) {
@@ -31,11 +31,4 @@ public abstract class FakeLlmTest {
         return "http://localhost:" + PORT + "/fake-llm/v1";
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -36,7 +36,7 @@ public final class PackagedApp implements AutoCloseable {
         if (!new File(jar).isFile()) {
             throw new IllegalStateException(jar + " is missing: browser tests run after `package` (./mvnw verify)");
         }
-        int port = freePort();
+        int port = FreePort.find();
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-Xmx512m", "-jar", jar, "--server.port=" + port,
                 "--spring.datasource.url=jdbc:h2:mem:browser-test;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE"));
@@ -76,11 +76,6 @@ public final class PackagedApp implements AutoCloseable {
         throw new IllegalStateException("the app did not become healthy in " + timeout + "; see " + log);
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 
     @Override
     public void close() {

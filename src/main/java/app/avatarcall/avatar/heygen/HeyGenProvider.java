@@ -4,6 +4,7 @@ import app.avatarcall.avatar.AvatarCatalog;
 import app.avatarcall.avatar.AvatarProvider;
 import app.avatarcall.avatar.AvatarSession;
 import app.avatarcall.avatar.AvatarSpec;
+import app.avatarcall.avatar.Orphans;
 import app.avatarcall.avatar.CatalogCache;
 import app.avatarcall.avatar.heygen.HeyGenStreamingApi.NewSession;
 import java.time.Clock;
@@ -76,15 +77,7 @@ class HeyGenProvider implements AvatarProvider, DisposableBean {
 
     @Override
     public int reconcile(Set<String> owned, Duration grace) {
-        Instant youngest = clock.instant().minus(grace);
-        int stopped = 0;
-        for (Map.Entry<String, Instant> running : api.activeSessions().entrySet()) {
-            if (!owned.contains(running.getKey()) && running.getValue().isBefore(youngest)) {
-                api.stop(running.getKey());
-                stopped++;
-            }
-        }
-        return stopped;
+        return Orphans.stop(api.activeSessions(), owned, clock.instant().minus(grace), api::stop);
     }
 
     /** Until operators pick HeyGen faces in the admin console, profiles with a demo look get the configured one. */

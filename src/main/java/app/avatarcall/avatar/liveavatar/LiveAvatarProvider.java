@@ -4,6 +4,7 @@ import app.avatarcall.avatar.AvatarCatalog;
 import app.avatarcall.avatar.AvatarProvider;
 import app.avatarcall.avatar.AvatarSession;
 import app.avatarcall.avatar.AvatarSpec;
+import app.avatarcall.avatar.Orphans;
 import app.avatarcall.avatar.CatalogCache;
 import app.avatarcall.avatar.liveavatar.LiveAvatarApi.SessionToken;
 import app.avatarcall.avatar.liveavatar.LiveAvatarApi.StartedSession;
@@ -97,15 +98,7 @@ class LiveAvatarProvider implements AvatarProvider, DisposableBean {
 
     @Override
     public int reconcile(Set<String> owned, Duration grace) {
-        Instant youngest = clock.instant().minus(grace);
-        int stopped = 0;
-        for (Map.Entry<String, Instant> running : api.activeSessionsSince().entrySet()) {
-            if (!owned.contains(running.getKey()) && running.getValue().isBefore(youngest)) {
-                api.stop(running.getKey(), "ZOMBIE_SESSION_REAP");
-                stopped++;
-            }
-        }
-        return stopped;
+        return Orphans.stop(api.activeSessionsSince(), owned, clock.instant().minus(grace), id -> api.stop(id, "ZOMBIE_SESSION_REAP"));
     }
 
     /** Until operators pick LiveAvatar faces in the admin console, profiles with a demo look get the configured one. */

@@ -1,8 +1,5 @@
 package app.avatarcall.avatar.liveavatar;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import app.avatarcall.avatar.AvatarBusyException;
 import app.avatarcall.avatar.AvatarEvent;
 import app.avatarcall.avatar.AvatarSession;
@@ -12,21 +9,19 @@ import app.avatarcall.avatar.StageSetup;
 import app.avatarcall.avatar.liveavatar.fake.FakeLiveAvatarController;
 import app.avatarcall.avatar.liveavatar.fake.FakeLiveAvatarSocket;
 import app.avatarcall.avatar.livekit.fake.FakeLiveKitServer;
+import app.avatarcall.testing.FreePort;
 import app.avatarcall.testing.TestBeans;
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
 import com.auth0.jwt.interfaces.DecodedJWT;
 import com.google.protobuf.util.JsonFormat;
 import io.livekit.server.AccessToken;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -46,6 +41,9 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 
 /**
  * LiveAvatar LITE with the operator's own LiveKit server, as the application wires it (LIVEKIT_URL set,
@@ -59,7 +57,7 @@ class LiveAvatarOwnLiveKitContractTest {
 
     private static final String KEY = "devkey";
     private static final String SECRET = "a-secret-of-at-least-thirty-two-characters";
-    private static final int PORT = freePort();
+    private static final int PORT = FreePort.find();
     private static final AvatarSpec SPEC = new AvatarSpec("ava", "female", Locale.forLanguageTag("ru"));
 
     @DynamicPropertySource
@@ -202,11 +200,4 @@ class LiveAvatarOwnLiveKitContractTest {
         assertThat(condition.getAsBoolean()).as("condition met within 15 s").isTrue();
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

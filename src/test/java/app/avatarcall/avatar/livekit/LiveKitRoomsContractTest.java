@@ -1,10 +1,8 @@
 package app.avatarcall.avatar.livekit;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import app.avatarcall.avatar.AvatarUnavailableException;
 import app.avatarcall.avatar.livekit.fake.FakeLiveKitServer;
+import app.avatarcall.testing.FreePort;
 import app.avatarcall.testing.TestBeans;
 import app.avatarcall.testing.TestClock;
 import com.auth0.jwt.JWT;
@@ -12,7 +10,6 @@ import com.auth0.jwt.interfaces.DecodedJWT;
 import com.google.protobuf.util.JsonFormat;
 import io.livekit.server.AccessToken;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,6 +30,9 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 
 /** Our rooms on an operator's LiveKit server, against the in-process fake of its server API, over real HTTP. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
@@ -42,7 +42,7 @@ class LiveKitRoomsContractTest {
 
     private static final String KEY = "devkey";
     private static final String SECRET = "a-secret-of-at-least-thirty-two-characters";
-    private static final int PORT = freePort();
+    private static final int PORT = FreePort.find();
 
     @DynamicPropertySource
     static void liveKit(DynamicPropertyRegistry registry) {
@@ -173,11 +173,4 @@ class LiveKitRoomsContractTest {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
