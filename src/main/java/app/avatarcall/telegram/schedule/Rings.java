@@ -54,8 +54,11 @@ class Rings {
         }
     }
 
+    /** Telegram took the message. A person quick enough to have answered already stays answered. */
     void ringing(UUID id, int messageId, Instant sentAt, Instant expiresAt) {
-        jdbc.sql("update telegram_call_ring set status = 'RINGING', message_id = ?, sent_at = ?, expires_at = ? where id = ?")
+        jdbc.sql("""
+                        update telegram_call_ring set message_id = ?, sent_at = ?, expires_at = ?,
+                        status = case when status = 'SENDING' then 'RINGING' else status end where id = ?""")
                 .params(messageId, ts(sentAt), ts(expiresAt), id).update();
     }
 
@@ -65,9 +68,11 @@ class Rings {
 
     /** The person answered in time: true once, for the person the call was for. */
     boolean answer(UUID id, long telegramUserId, Instant now) {
+        // SENDING too: the person can tap Answer before Telegram's reply to sendMessage has reached us.
         return jdbc.sql("""
                         update telegram_call_ring set status = 'ANSWERED', answered_at = ?
-                        where id = ? and telegram_user_id = ? and status = 'RINGING' and expires_at > ?""")
+                        where id = ? and telegram_user_id = ? and status in ('SENDING', 'RINGING')
+                        and (expires_at is null or expires_at > ?)""")
                 .params(ts(now), id, telegramUserId, ts(now)).update() == 1;
     }
 
