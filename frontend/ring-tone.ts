@@ -1,13 +1,16 @@
 /**
  * <ring-tone>: the incoming-call ringtone, synthesized with Web Audio (no audio file to download), with vibration
  * where the device has it. Browsers let a page make sound only after the person has interacted with it; until then
- * it shows a hint and starts on the first tap. Removing the element stops everything at once.
+ * it shows a hint and starts on the first tap. Removing the element stops everything at once; the `muted` attribute
+ * (the app was minimized in Telegram) silences it at once until it is removed.
  */
 const PHRASE = [659.25, 830.61, 987.77, 830.61, 659.25, 987.77]; // E5 G#5 B5: a bright, friendly arpeggio
 const NOTE_SECONDS = 0.14;
 const CYCLE_MS = 3000;
 
 class RingTone extends HTMLElement {
+  static observedAttributes = ['muted'];
+
   private audio?: AudioContext;
   private cycle?: number;
   private readonly unlock = () => this.resume();
@@ -34,6 +37,15 @@ class RingTone extends HTMLElement {
       for (const type of ['pointerdown', 'keydown', 'touchstart']) {
         document.addEventListener(type, this.unlock, { capture: true, passive: true });
       }
+    }
+  }
+
+  attributeChangedCallback(): void {
+    if (this.hasAttribute('muted')) {
+      navigator.vibrate?.(0);
+      void this.audio?.suspend().catch(() => undefined);
+    } else if (this.audio && !this.textContent) {
+      void this.audio.resume().catch(() => undefined); // it was playing before: no tap needed to go on
     }
   }
 
@@ -69,6 +81,9 @@ class RingTone extends HTMLElement {
   }
 
   private ring(): void {
+    if (this.hasAttribute('muted')) {
+      return;
+    }
     this.vibrate();
     const audio = this.audio;
     if (!audio || audio.state !== 'running') {

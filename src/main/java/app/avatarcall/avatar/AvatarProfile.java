@@ -2,6 +2,9 @@ package app.avatarcall.avatar;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An avatar as operators set it up: its face, voice and persona in each language it speaks.
@@ -19,8 +22,29 @@ public record AvatarProfile(String id, String look, String voice, Map<String, Pe
      */
     public record Persona(String name, String role, String greeting, String prompt) {
 
+        /** A short salutation that opens a greeting ("Hi", "Hello", "Здравствуйте") and the mark after it. */
+        private static final Pattern SALUTATION = Pattern.compile("^(\\p{L}+(?: \\p{L}+){0,2})([,.!?])");
+        private static final int MAX_NAME = 64;
+
         public Persona(String name, String role, String greeting) {
             this(name, role, greeting, "");
+        }
+
+        /**
+         * The greeting addressed to the person by first name when it is known: the name goes after the greeting's
+         * opening salutation ("Hi! I'm Ava" → "Hi, Anna! I'm Ava"; "Здравствуйте, я Макс" → "Здравствуйте, Аня, я
+         * Макс"), or before a greeting that opens otherwise. A blank name leaves the greeting as it is.
+         */
+        public String greeting(@Nullable String firstName) {
+            String name = firstName == null ? "" : firstName.replaceAll("\\p{Cntrl}", "").strip();
+            if (name.isEmpty()) {
+                return greeting;
+            }
+            name = name.length() > MAX_NAME ? name.substring(0, MAX_NAME) : name;
+            Matcher salutation = SALUTATION.matcher(greeting);
+            return salutation.lookingAt()
+                    ? salutation.group(1) + ", " + name + greeting.substring(salutation.end(1))
+                    : name + ", " + greeting;
         }
     }
 

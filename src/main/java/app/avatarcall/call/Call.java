@@ -31,7 +31,8 @@ public final class Call {
     private final String hangUpToken = UUID.randomUUID().toString();
     private final AvatarProfile avatar;
     private final Locale locale;
-    private final String person;
+    private String person;
+    private @Nullable String firstName;
     private final Instant createdAt;
     private final List<Consumer<CallEvent>> listeners = new CopyOnWriteArrayList<>();
 
@@ -58,10 +59,11 @@ public final class Call {
     private @Nullable Turn turn;
     private boolean speaking;
 
-    Call(AvatarProfile avatar, Locale locale, String person, Instant now) {
+    Call(AvatarProfile avatar, Locale locale, String person, @Nullable String firstName, Instant now) {
         this.avatar = avatar;
         this.locale = locale;
         this.person = person;
+        this.firstName = firstName;
         this.createdAt = now;
         this.lastActivityAt = now;
     }
@@ -79,8 +81,24 @@ public final class Call {
     }
 
     /** Who the phone rings for (a Telegram user, or a browser session); never shown, never stored. */
-    String person() {
+    synchronized String person() {
         return person;
+    }
+
+    /** The person's first name, when they are known (a Telegram user): the avatar greets them by it. */
+    public synchronized Optional<String> firstName() {
+        return Optional.ofNullable(firstName);
+    }
+
+    /** What the avatar says first: its persona's greeting, addressed to the person by name when known. */
+    public String greeting() {
+        return persona().greeting(firstName().orElse(null));
+    }
+
+    /** The person turned out to be someone known: the call is theirs from now on. */
+    synchronized void identify(String person, @Nullable String firstName) {
+        this.person = person;
+        this.firstName = firstName;
     }
 
     public Locale locale() {

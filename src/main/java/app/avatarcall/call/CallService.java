@@ -21,6 +21,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -65,7 +66,12 @@ public class CallService {
      * (a reloaded page, a second tab), which then opens its session only if it is answered.
      */
     public Call ring(AvatarProfile avatar, Locale locale, String person) {
-        Call call = new Call(avatar, locale, person, clock.instant());
+        return ring(avatar, locale, person, null);
+    }
+
+    /** Rings a person whose first name is known (a Telegram user): the avatar greets them by it. */
+    public Call ring(AvatarProfile avatar, Locale locale, String person, @Nullable String firstName) {
+        Call call = new Call(avatar, locale, person, firstName, clock.instant());
         live.put(call.id(), call);
         log.info("call {} ringing: avatar {} in {}", call.id(), avatar.id(), locale.toLanguageTag());
         tasks.execute(() -> providers.current().previewImage(avatar.spec(locale)).ifPresent(call::showPreview));
@@ -83,6 +89,14 @@ public class CallService {
         call.dropSession();
         session.ifPresent(it -> it.close("a newer call to the same person is pre-warming"));
         log.info("call {} gave its pre-warmed avatar session to a newer call to the same person", call.id());
+    }
+
+    /**
+     * The person a call rings for turned out to be someone known (the Mini App verified a Telegram user after the
+     * page rang for a browser session): the call goes on for them, pre-warmed avatar and all, and greets them by name.
+     */
+    public void identify(Call call, String person, @Nullable String firstName) {
+        call.identify(person, firstName);
     }
 
     /** Answers a ringing call; a second tap, or a tap on a call that is no longer ringing, does nothing. */

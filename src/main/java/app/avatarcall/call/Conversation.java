@@ -27,7 +27,7 @@ class Conversation {
 
     /** The call went live: the avatar says hello. */
     void greet(Call call, AvatarSession session) {
-        String greeting = call.persona().greeting();
+        String greeting = call.greeting(); // by the person's first name when Telegram told us it
         say(call, session, greeting);
         call.memory().remember("", greeting);
     }

@@ -84,6 +84,21 @@ class CallServiceTest {
     }
 
     @Test
+    void a_call_that_turns_out_to_be_for_a_known_person_greets_them_by_name_on_its_prewarmed_session() {
+        Call call = ring();
+        int sessions = provider.opened.size();
+
+        calls.identify(call, "tg:42", "Bob");
+        calls.accept(call);
+        calls.report(call, new StageReport.Ready());
+
+        assertThat(provider.opened).hasSize(sessions);
+        assertThat(call.person()).isEqualTo("tg:42");
+        assertThat(provider.last().spoken).containsExactly("Hi, Bob! I'm Ava, the Avatar Call assistant. Ask me anything "
+                + "about the product, or switch to Repeat and I will say what you type.");
+    }
+
+    @Test
     void a_double_tap_on_accept_makes_one_call_with_one_session() {
         int before = provider.opened.size();
         Call call = ring();

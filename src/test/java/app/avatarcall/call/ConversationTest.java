@@ -32,7 +32,7 @@ class ConversationTest {
 
     @BeforeEach
     void liveCall() {
-        call = new Call(AVA, Locale.ENGLISH, "person-1", Instant.now());
+        call = new Call(AVA, Locale.ENGLISH, "person-1", null, Instant.now());
         avatar = (FakeAvatarProvider.Session) new FakeAvatarProvider().open(AVA.spec(Locale.ENGLISH));
         call.attachSession(call.startOpening().orElseThrow(), avatar);
         call.subscribe(events::add);

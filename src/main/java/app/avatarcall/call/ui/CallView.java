@@ -8,10 +8,17 @@ import app.avatarcall.call.CallService;
 import app.avatarcall.call.CallState;
 import app.avatarcall.call.EndReason;
 import app.avatarcall.call.VoiceMessages;
+import app.avatarcall.telegram.miniapp.MiniAppSignIn;
+import app.avatarcall.telegram.miniapp.TelegramUser;
+import app.avatarcall.telegram.miniapp.Verdict;
+import app.avatarcall.telegram.miniapp.ui.IdentityScreen;
+import app.avatarcall.telegram.miniapp.ui.MiniAppSession;
+import app.avatarcall.telegram.miniapp.ui.TelegramBridge;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -21,12 +28,18 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The whole call in one page: {@code /} calls the default avatar, {@code /call/{avatar}} a chosen one. The view
  * follows the call's events and swaps its screens; the avatar stage stays in the page under them.
+ * <p>
+ * Who is called: a Telegram user once the {@code initData} the page sends checks out (their language, name and photo;
+ * their link's start parameter may choose the avatar), else an anonymous web user, if those are let in. The first
+ * HTML is made before the page can send anything, so an anonymous call rings at once and becomes the Telegram
+ * user's when the verdict comes; where anonymous users are turned away, the page waits for the verdict first.
  */
 @Route("")
 @RouteAlias("call/:avatar")
@@ -35,16 +48,22 @@ class CallView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     private final CallService calls;
     private final AvatarDirectory avatars;
     private final VoiceMessages voice;
+    private final MiniAppSignIn signIn;
     final AvatarStage stage;
+    final TelegramBridge bridge = new TelegramBridge();
+    final Image self = new Image();
     private AvatarProfile avatar;
     @Nullable Call call;
     @Nullable Component screen;
+    /** The Telegram user the call is for; null for an anonymous web user. */
+    @Nullable TelegramUser caller;
     private Runnable unsubscribe = () -> { };
 
-    CallView(CallService calls, AvatarDirectory avatars, VoiceMessages voice) {
+    CallView(CallService calls, AvatarDirectory avatars, VoiceMessages voice, MiniAppSignIn signIn) {
         this.calls = calls;
         this.avatars = avatars;
         this.voice = voice;
+        this.signIn = signIn;
         this.avatar = avatars.defaultAvatar();
         addClassName("call-view");
         stage = new AvatarStage(report -> {
@@ -53,7 +72,15 @@ class CallView extends Div implements BeforeEnterObserver, HasDynamicTitle {
             }
         });
         stage.addClassName("call-stage");
-        add(stage);
+        self.addClassName("self-view");
+        self.getElement().setAttribute("referrerpolicy", "no-referrer");
+        // Fetched when shown: an image still loading when Vaadin's client has started holds back the page's load
+        // event, and Vaadin reloads the page on the pageshow after it.
+        self.getElement().setAttribute("loading", "lazy");
+        self.setVisible(false);
+        bridge.addLaunchListener(this::launched);
+        bridge.addActionListener(this::nativeAction);
+        add(stage, self, bridge);
     }
 
     @Override
@@ -66,8 +93,107 @@ class CallView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         }
         if (current != null) {
             calls.hangUp(current, EndReason.CANCELLED);
+            unsubscribe.run();
+            call = null;
         }
-        follow(calls.ring(avatar, event.getUI().getLocale(), person()), event.getUI());
+        Optional<TelegramUser> known = MiniAppSession.user(VaadinSession.getCurrent());
+        if (known.isPresent()) {
+            ringFor(known.get(), event.getUI());
+        } else if (signIn.allowsAnonymous()) {
+            follow(calls.ring(avatar, event.getUI().getLocale(), person()), event.getUI());
+        } else {
+            awaitVerdict();
+        }
+    }
+
+    /** What the {@code initData} the page sent says about who the person is. */
+    private void launched(String initData) {
+        switch (MiniAppSession.signIn(VaadinSession.getCurrent(), signIn, initData)) {
+            case Verdict.Verified verified -> ringFor(verified.user(), UI.getCurrent());
+            case Verdict.Outside outside -> {
+                if (call == null && !signIn.allowsAnonymous()) {
+                    refuse(IdentityScreen.telegramOnly(signIn.botLink()));
+                }
+            }
+            case Verdict.Refused refused -> refuse(IdentityScreen.notVerified(signIn.botLink()));
+        }
+    }
+
+    /**
+     * Rings for a verified Telegram user: in their language, the avatar their link asked for (only a known one),
+     * greeting them by name. A call already ringing in that language with that avatar simply becomes theirs (its
+     * pre-warmed avatar too); one in another language or with another avatar is rung again, unless already answered.
+     */
+    private void ringFor(TelegramUser user, UI ui) {
+        caller = user;
+        Call current = call;
+        if (current != null && current.state() != CallState.RINGING) {
+            // Answered (or over) before the verdict came: it keeps its language and avatar, and greets them by name.
+            calls.identify(current, user.person(), user.firstName());
+            showSelf(user);
+            return;
+        }
+        Locale locale = user.locale().orElseGet(ui::getLocale);
+        AvatarProfile chosen = Optional.ofNullable(user.startParam()).flatMap(avatars::find).orElse(avatar);
+        ui.setLocale(locale);
+        showSelf(user);
+        if (current != null && current.avatar().equals(chosen) && current.locale().equals(locale)) {
+            calls.identify(current, user.person(), user.firstName());
+            if (screen instanceof IncomingCallScreen incoming) {
+                incoming.addressTo(user.firstName());
+            }
+            return;
+        }
+        if (current != null) {
+            calls.hangUp(current, EndReason.CANCELLED);
+        }
+        avatar = chosen;
+        follow(calls.ring(chosen, locale, user.person(), user.firstName()), ui);
+    }
+
+    private void showSelf(TelegramUser user) {
+        user.photo().ifPresentOrElse(url -> {
+            self.setSrc(url);
+            self.setAlt(getTranslation("call.self", user.firstName()));
+            self.setVisible(true);
+        }, () -> self.setVisible(false));
+    }
+
+    /** Where anonymous web users are turned away, nothing rings until the person is known. */
+    private void awaitVerdict() {
+        bridge.requireVerdict();
+        bridge.showChecking();
+        getElement().setAttribute("data-state", "checking");
+        swap(IdentityScreen.checking());
+    }
+
+    /** The person may not call: no call rings (one that rang before the verdict came is ended). */
+    private void refuse(IdentityScreen page) {
+        Call current = call;
+        unsubscribe.run();
+        call = null;
+        caller = null;
+        if (current != null && !current.state().isOver()) {
+            calls.hangUp(current, EndReason.CANCELLED);
+        }
+        self.setVisible(false);
+        bridge.showRefused();
+        getElement().setAttribute("data-state", "refused");
+        swap(page);
+    }
+
+    /** Telegram's native buttons ask what the page's own buttons on the same screen do. */
+    private void nativeAction(TelegramBridge.Action action) {
+        Call current = call;
+        if (current == null || !action.fits(current.state())) {
+            return; // a tap that was meant for a screen that is gone
+        }
+        switch (action) {
+            case ACCEPT -> calls.accept(current);
+            case DECLINE -> calls.decline(current);
+            case CANCEL -> calls.hangUp(current, EndReason.CANCELLED);
+            case END -> calls.hangUp(current, EndReason.HUNG_UP);
+        }
     }
 
     @Override
@@ -92,6 +218,7 @@ class CallView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         stage.setLabel(getTranslation("avatar.portrait", next.persona().name()));
         stage.setUnmuteLabel(getTranslation("call.unmute"));
         unsubscribe = next.subscribe(event -> ui.access(() -> on(next, event)));
+        ui.getPage().setTitle(getPageTitle());
         ui.getPage().executeJs("document.documentElement.lang = $0;"
                 + "const url = new URL($1, document.baseURI);"
                 + "window.addEventListener('pagehide', () => navigator.sendBeacon(url), {once: true})",
@@ -107,9 +234,11 @@ class CallView extends Div implements BeforeEnterObserver, HasDynamicTitle {
                         + "document.querySelectorAll('.ringing-shell').forEach(shell => shell.remove());"
                         + "return tap;")
                 .then(String.class, tap -> {
+                    // The verdict on who the person is may have rung the call again meanwhile: the tap is for that one.
+                    Call target = call != null ? call : next;
                     switch (tap) {
-                        case "accept" -> calls.accept(next);
-                        case "decline" -> calls.decline(next);
+                        case "accept" -> calls.accept(target);
+                        case "decline" -> calls.decline(target);
                         default -> { }
                     }
                 });
@@ -158,6 +287,7 @@ class CallView extends Div implements BeforeEnterObserver, HasDynamicTitle {
                 var incoming = new IncomingCallScreen(current.avatar(), persona, () -> calls.accept(current),
                         () -> calls.decline(current), voice.routeFor(current).kind());
                 current.previewImage().ifPresent(incoming::showPreview);
+                current.firstName().ifPresent(incoming::addressTo);
                 yield incoming;
             }
             case CONNECTING -> new ConnectingScreen(current.avatar(), persona,
@@ -174,6 +304,7 @@ class CallView extends Div implements BeforeEnterObserver, HasDynamicTitle {
             }
         };
         getElement().setAttribute("data-state", state.name().toLowerCase(Locale.ROOT));
+        bridge.show(state);
         swap(next);
     }
 
@@ -185,19 +316,22 @@ class CallView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         add(next);
     }
 
-    /** Who is called: for now the browser session (the Telegram user once the Mini App knows them). */
+    /** Who is called when nobody is known: the browser session (see {@link TelegramUser#person()} for the others). */
     private static String person() {
         return "web:" + VaadinSession.getCurrent().getSession().getId();
     }
 
     /** The person calls the avatar: no ringing, straight to connecting. */
     private void callAgain() {
-        Call next = calls.ring(avatar, getLocale(), person());
+        TelegramUser known = caller;
+        Call next = known == null ? calls.ring(avatar, getLocale(), person())
+                : calls.ring(avatar, getLocale(), known.person(), known.firstName());
         follow(next, UI.getCurrent());
         calls.accept(next);
     }
 
     private void close() {
+        bridge.close();
         getUI().ifPresent(ui -> ui.getPage().executeJs("window.close()"));
         Div note = new Div(new Paragraph(getTranslation("over.closed")));
         note.addClassNames("screen", "closed");

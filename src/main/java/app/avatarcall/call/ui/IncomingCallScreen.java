@@ -14,13 +14,14 @@ class IncomingCallScreen extends Div {
 
     final NativeButton accept;
     final NativeButton decline;
+    final Paragraph kind;
     private final Div portrait;
 
     IncomingCallScreen(AvatarProfile avatar, AvatarProfile.Persona persona, Runnable onAccept, Runnable onDecline,
                        VoiceRoute.Kind voice) {
         addClassNames("screen", "incoming");
         portrait = Portrait.of(avatar, persona, getTranslation("avatar.portrait", persona.name()));
-        Paragraph kind = new Paragraph(getTranslation("incoming.video-call"));
+        kind = new Paragraph(getTranslation("incoming.video-call"));
         kind.addClassName("incoming-kind");
         H1 name = new H1(persona.name());
         name.addClassName("caller-name");
@@ -37,6 +38,11 @@ class IncomingCallScreen extends Div {
         actions.addClassName("incoming-actions");
 
         add(caller, actions, new RingTone(getTranslation("incoming.tap-for-sound")));
+    }
+
+    /** The person is known (a Telegram user): the call is for them, by name. */
+    void addressTo(String firstName) {
+        kind.setText(getTranslation("incoming.video-call-for", firstName));
     }
 
     /** The provider's picture of the avatar replaces the drawn face. */
