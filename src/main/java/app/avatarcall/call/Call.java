@@ -38,6 +38,7 @@ public final class Call {
 
     private CallState state = CallState.RINGING;
     private ChatMode mode = ChatMode.TALK;
+    private @Nullable String openingLine;
     private @Nullable EndReason endReason;
     private @Nullable Instant answeredAt;
     private @Nullable Instant activeAt;
@@ -90,9 +91,17 @@ public final class Call {
         return Optional.ofNullable(firstName);
     }
 
-    /** What the avatar says first: its persona's greeting, addressed to the person by name when known. */
-    public String greeting() {
-        return persona().greeting(firstName().orElse(null));
+    /**
+     * What the avatar says first: what a call the bot placed was to open with, or else its persona's greeting,
+     * addressed to the person by name when known.
+     */
+    public synchronized String greeting() {
+        return openingLine != null ? openingLine : persona().greeting(firstName);
+    }
+
+    /** A call the bot placed: the avatar opens with {@code text} instead of its greeting. */
+    synchronized void openWith(String text) {
+        openingLine = text;
     }
 
     /** The person turned out to be someone known: the call is theirs from now on. */

@@ -173,6 +173,19 @@ public class CallService {
         };
     }
 
+    /**
+     * A call the bot placed, answered: the avatar opens with {@code opening} (blank: its own greeting) in
+     * {@code mode}. Only before the avatar has said anything.
+     */
+    public void openWith(Call call, String opening, ChatMode mode) {
+        if (call.state() == CallState.RINGING || call.state() == CallState.CONNECTING) {
+            if (!opening.isBlank()) {
+                call.openWith(opening.strip());
+            }
+            setMode(call, mode);
+        }
+    }
+
     public void setMode(Call call, ChatMode mode) {
         call.setMode(mode);
         activity(call);

@@ -8,12 +8,15 @@ import app.avatarcall.call.CallService;
 import app.avatarcall.call.CallState;
 import app.avatarcall.call.EndReason;
 import app.avatarcall.call.VoiceMessages;
+import app.avatarcall.telegram.MiniAppLinks;
 import app.avatarcall.telegram.miniapp.MiniAppSignIn;
+import app.avatarcall.telegram.miniapp.ScheduledAnswers;
 import app.avatarcall.telegram.miniapp.TelegramUser;
 import app.avatarcall.telegram.miniapp.Verdict;
 import app.avatarcall.telegram.miniapp.ui.IdentityScreen;
 import app.avatarcall.telegram.miniapp.ui.MiniAppSession;
 import app.avatarcall.telegram.miniapp.ui.TelegramBridge;
+import app.avatarcall.telegram.schedule.ScheduledRing;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
@@ -49,6 +52,9 @@ class CallView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     private final AvatarDirectory avatars;
     private final VoiceMessages voice;
     private final MiniAppSignIn signIn;
+    private final ScheduledAnswers scheduled;
+    /** The ring token of a call the bot placed, from the Answer button's link. */
+    private @Nullable String ringToken;
     final AvatarStage stage;
     final TelegramBridge bridge = new TelegramBridge();
     final Image self = new Image();
@@ -59,11 +65,13 @@ class CallView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     @Nullable TelegramUser caller;
     private Runnable unsubscribe = () -> { };
 
-    CallView(CallService calls, AvatarDirectory avatars, VoiceMessages voice, MiniAppSignIn signIn) {
+    CallView(CallService calls, AvatarDirectory avatars, VoiceMessages voice, MiniAppSignIn signIn,
+             ScheduledAnswers scheduled) {
         this.calls = calls;
         this.avatars = avatars;
         this.voice = voice;
         this.signIn = signIn;
+        this.scheduled = scheduled;
         this.avatar = avatars.defaultAvatar();
         addClassName("call-view");
         stage = new AvatarStage(report -> {
@@ -87,6 +95,8 @@ class CallView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     public void beforeEnter(BeforeEnterEvent event) {
         // The id comes from a URL anybody can type: only a known avatar is taken, anything else rings the default.
         avatar = event.getRouteParameters().get("avatar").flatMap(avatars::find).orElseGet(avatars::defaultAvatar);
+        ringToken = event.getLocation().getQueryParameters().getSingleParameter(MiniAppLinks.RING_QUERY_PARAMETER)
+                .orElse(null);
         Call current = call;
         if (current != null && current.avatar().equals(avatar)) {
             return; // the same page again: the call goes on
@@ -133,12 +143,16 @@ class CallView extends Div implements BeforeEnterObserver, HasDynamicTitle {
             showSelf(user);
             return;
         }
-        Locale locale = user.locale().orElseGet(ui::getLocale);
-        AvatarProfile chosen = Optional.ofNullable(user.startParam()).flatMap(avatars::find).orElse(avatar);
+        Optional<ScheduledRing> answered = scheduled.answer(user, ringToken);
+        ringToken = null; // used up either way
+        Locale locale = answered.map(ScheduledRing::language).or(user::locale).orElseGet(ui::getLocale);
+        AvatarProfile chosen = answered.map(ScheduledRing::avatarId).or(() -> Optional.ofNullable(user.startParam()))
+                .flatMap(avatars::find).orElse(avatar);
         ui.setLocale(locale);
         showSelf(user);
         if (current != null && current.avatar().equals(chosen) && current.locale().equals(locale)) {
             calls.identify(current, user.person(), user.firstName());
+            answered.ifPresent(ring -> calls.openWith(current, ring.opening(), ring.mode()));
             if (screen instanceof IncomingCallScreen incoming) {
                 incoming.addressTo(user.firstName());
             }
@@ -148,7 +162,9 @@ class CallView extends Div implements BeforeEnterObserver, HasDynamicTitle {
             calls.hangUp(current, EndReason.CANCELLED);
         }
         avatar = chosen;
-        follow(calls.ring(chosen, locale, user.person(), user.firstName()), ui);
+        Call next = calls.ring(chosen, locale, user.person(), user.firstName());
+        answered.ifPresent(ring -> calls.openWith(next, ring.opening(), ring.mode()));
+        follow(next, ui);
     }
 
     private void showSelf(TelegramUser user) {

@@ -3,12 +3,19 @@ package app.avatarcall.call.ui;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.when;
 
 import app.avatarcall.call.Call;
 import app.avatarcall.call.CallState;
 import app.avatarcall.call.EndReason;
+import app.avatarcall.conversation.ChatMode;
+import app.avatarcall.telegram.miniapp.ScheduledAnswers;
 import app.avatarcall.telegram.miniapp.SignedInitData;
+import app.avatarcall.telegram.miniapp.TelegramUser;
 import app.avatarcall.telegram.miniapp.ui.IdentityScreen;
+import app.avatarcall.telegram.schedule.ScheduledRing;
 import app.avatarcall.testing.FakeAvatarProvider;
 import app.avatarcall.testing.KaribuTest;
 import app.avatarcall.testing.TestClock;
@@ -18,11 +25,16 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.NativeButton;
+import com.vaadin.flow.router.QueryParameters;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -43,6 +55,8 @@ class CallViewInTelegramTest extends KaribuTest {
     FakeAvatarProvider provider;
     @Autowired
     TestClock clock;
+    @MockitoBean
+    ScheduledAnswers scheduledAnswers;
 
     private CallView open(String route) {
         UI.getCurrent().navigate(route);
@@ -97,6 +111,28 @@ class CallViewInTelegramTest extends KaribuTest {
         assertThat(view.call.state()).isEqualTo(CallState.ACTIVE);
         assertThat(provider.last().spoken.getFirst()).startsWith("Привет, Аня! Я Ава");
         assertThat(provider.last().spec.language().getLanguage()).isEqualTo("ru");
+    }
+
+    @Test
+    void the_answer_button_of_a_call_the_bot_placed_rings_its_avatar_which_opens_with_its_script() {
+        TelegramUser[] asked = new TelegramUser[1];
+        when(scheduledAnswers.answer(any(), eq("ring-token-1"))).thenAnswer(invocation -> {
+            asked[0] = invocation.getArgument(0);
+            return Optional.of(new ScheduledRing(UUID.randomUUID(), UUID.randomUUID(), 279058397, "max",
+                    Locale.ENGLISH, ChatMode.REPEAT, "Your appointment is tomorrow at ten."));
+        });
+        UI.getCurrent().navigate("call/ava", QueryParameters.of("ring", "ring-token-1"));
+        CallView view = _get(CallView.class);
+
+        launch(view, anya().toQuery());
+
+        assertThat(asked[0].id()).isEqualTo(279058397); // only the verified person may answer it
+        assertThat(view.call.avatar().id()).isEqualTo("max");
+        assertThat(view.call.mode()).isEqualTo(ChatMode.REPEAT);
+        ButtonKt._click(button("Accept call"));
+        roundTrip();
+        stageReady(view);
+        assertThat(provider.last().spoken.getFirst()).isEqualTo("Your appointment is tomorrow at ten.");
     }
 
     @Test
