@@ -1,7 +1,8 @@
 #!/bin/sh
 # Copies what voice-activity detection loads at run time from the pinned npm packages into the app's static
-# resources ($1), instead of keeping 16 MB of binaries in git. Runs in generate-resources, so `./mvnw` (dev mode)
-# and the production jar both serve them under /voice/. Uses the Node.js on PATH, or the one Vaadin installed.
+# resources ($1), instead of keeping 16 MB of binaries in git. Runs in process-classes, after Vaadin's
+# prepare-frontend has made sure of Node.js, so `./mvnw` (dev mode) and the production jar both serve them under
+# /voice/. Uses the Node.js on PATH, or the one Vaadin installed.
 set -e
 target="$1"
 cd "$(dirname "$0")"
