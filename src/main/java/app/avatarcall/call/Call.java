@@ -369,7 +369,7 @@ public final class Call {
 
     synchronized CallRecord record(String provider) {
         return new CallRecord(id, avatar.id(), locale.toLanguageTag(), provider, createdAt, answeredAt, activeAt,
-                endedAt, state, endReason, personMessages, lines.opened());
+                endedAt, state, endReason, personMessages, lines.opened(), person);
     }
 
     void publish(CallEvent event) {

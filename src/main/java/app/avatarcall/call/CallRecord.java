@@ -4,7 +4,11 @@ import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** What is kept of a call once it is over: times, outcome and counts, never what was said. */
+/**
+ * What is kept of a call once it is over: times, outcome and counts, never what was said.
+ *
+ * @param person whose call it was ({@code tg:<id>} for a Telegram user, a browser session's key otherwise)
+ */
 public record CallRecord(
         UUID id,
         String avatarId,
@@ -17,5 +21,6 @@ public record CallRecord(
         CallState outcome,
         @Nullable EndReason endReason,
         int personMessages,
-        int avatarMessages) {
+        int avatarMessages,
+        String person) {
 }

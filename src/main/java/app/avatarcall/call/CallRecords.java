@@ -3,6 +3,7 @@ package app.avatarcall.call;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -22,11 +23,12 @@ public class CallRecords {
     void save(CallRecord r) {
         jdbc.sql("""
                         insert into call_record (id, avatar_id, language, provider, ringing_at, answered_at, active_at,
-                            ended_at, outcome, end_reason, person_messages, avatar_messages)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                            ended_at, outcome, end_reason, person_messages, avatar_messages, person)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(r.id(), r.avatarId(), r.language(), r.provider(), ts(r.ringingAt()), ts(r.answeredAt()),
                         ts(r.activeAt()), ts(r.endedAt()), r.outcome().name(),
-                        r.endReason() == null ? null : r.endReason().name(), r.personMessages(), r.avatarMessages())
+                        r.endReason() == null ? null : r.endReason().name(), r.personMessages(), r.avatarMessages(),
+                        r.person())
                 .update();
     }
 
@@ -45,7 +47,8 @@ public class CallRecords {
                 rs.getString("provider"), rs.getTimestamp("ringing_at").toInstant(), instant(rs.getTimestamp("answered_at")),
                 instant(rs.getTimestamp("active_at")), instant(rs.getTimestamp("ended_at")),
                 CallState.valueOf(rs.getString("outcome")), reason == null ? null : EndReason.valueOf(reason),
-                rs.getInt("person_messages"), rs.getInt("avatar_messages"));
+                rs.getInt("person_messages"), rs.getInt("avatar_messages"),
+                Objects.requireNonNullElse(rs.getString("person"), ""));
     }
 
     private static @Nullable Timestamp ts(@Nullable Instant instant) {

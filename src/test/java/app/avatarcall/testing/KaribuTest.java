@@ -4,13 +4,18 @@ import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
 import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.Component;
+import com.github.mvysny.fakeservlet.FakeRequest;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.router.Route;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.util.ClassUtils;
@@ -33,6 +38,7 @@ public abstract class KaribuTest {
     @AfterEach
     void tearDownVaadin() {
         MockVaadin.tearDown();
+        SecurityContextHolder.clearContext();
     }
 
     /** Every {@code @Route} of the app; views are package-private, which Karibu's own discovery skips. */
@@ -44,6 +50,19 @@ public abstract class KaribuTest {
         scanner.findCandidateComponents("app.avatarcall").forEach(view -> routes.getRoutes().add(
                 (Class<? extends Component>) ClassUtils.resolveClassName(view.getBeanClassName(), null)));
         return routes;
+    }
+
+    /**
+     * Signs an admin in, as the security filter would have for a request of their session: Spring Security's context
+     * for the app, the request's principal and role for Vaadin's view access checks.
+     */
+    protected static void signInAsAdmin(String name) {
+        var admin = UsernamePasswordAuthenticationToken.authenticated(name, null,
+                AuthorityUtils.createAuthorityList("ROLE_ADMIN"));
+        SecurityContextHolder.getContext().setAuthentication(admin);
+        FakeRequest request = (FakeRequest) VaadinServletRequest.getCurrent().getRequest();
+        request.setUserPrincipalInt(admin);
+        request.setUserInRole((principal, role) -> "ADMIN".equals(role) || "ROLE_ADMIN".equals(role));
     }
 
     /** Runs what other threads (and push) queued for the UI, as a browser round trip would. */

@@ -28,6 +28,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.router.RouteAlias;
 import java.util.Locale;
 import java.util.Objects;
@@ -45,6 +46,7 @@ import org.jspecify.annotations.Nullable;
  * user's when the verdict comes; where anonymous users are turned away, the page waits for the verdict first.
  */
 @Route("")
+@AnonymousAllowed
 @RouteAlias("call/:avatar")
 class CallView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 

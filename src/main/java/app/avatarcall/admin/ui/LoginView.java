@@ -1,0 +1,101 @@
+package app.avatarcall.admin.ui;
+
+import app.avatarcall.admin.AdminAccounts;
+import app.avatarcall.admin.AdminSignIn;
+import app.avatarcall.telegram.miniapp.MiniAppSignIn;
+import app.avatarcall.telegram.miniapp.TelegramUser;
+import app.avatarcall.telegram.miniapp.Verdict;
+import app.avatarcall.telegram.miniapp.ui.MiniAppSession;
+import app.avatarcall.telegram.miniapp.ui.TelegramBridge;
+import com.vaadin.flow.component.dependency.StyleSheet;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.component.login.LoginI18n;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import com.vaadin.flow.theme.lumo.Lumo;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Sign-in to the console: a password form for admin accounts, and, opened inside Telegram by an admin listed in the
+ * configuration, no form at all (their verified {@code initData} lets them in). With no account yet, the first-run
+ * set-up comes first.
+ */
+@Route("admin/login")
+@PageTitle("Avatar Call · Admin")
+@AnonymousAllowed
+@StyleSheet(Lumo.STYLESHEET)
+@StyleSheet("admin.css")
+class LoginView extends Div implements BeforeEnterObserver {
+
+    final LoginForm form = new LoginForm();
+    final Paragraph refused = new Paragraph();
+    final LoginI18n texts = i18n();
+    private final AdminAccounts accounts;
+    private final AdminSignIn adminSignIn;
+    private final MiniAppSignIn miniAppSignIn;
+
+    LoginView(AdminAccounts accounts, AdminSignIn adminSignIn, MiniAppSignIn miniAppSignIn) {
+        this.accounts = accounts;
+        this.adminSignIn = adminSignIn;
+        this.miniAppSignIn = miniAppSignIn;
+        addClassNames("admin-console", "admin-entry");
+        form.setAction("admin/login");
+        form.setForgotPasswordButtonVisible(false);
+        form.setI18n(texts);
+        refused.addClassName("admin-hint");
+        refused.setVisible(false);
+        TelegramBridge bridge = new TelegramBridge();
+        bridge.addLaunchListener(this::launchedInTelegram);
+        add(form, refused, bridge);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        if (accounts.needsSetUp()) {
+            event.forwardTo(SetupView.class);
+            return;
+        }
+        form.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        MiniAppSession.user(VaadinSession.getCurrent()).ifPresent(user -> enter(user, event));
+    }
+
+    private void launchedInTelegram(String initData) {
+        // Forged or stale initData (or none, outside Telegram): the password form stays, nothing said about why.
+        if (MiniAppSession.signIn(VaadinSession.getCurrent(), miniAppSignIn, initData) instanceof Verdict.Verified v) {
+            enter(v.user(), null);
+        }
+    }
+
+    private void enter(TelegramUser user, @Nullable BeforeEnterEvent event) {
+        adminSignIn.telegram(user).ifPresentOrElse(authentication -> {
+            SignedIn.bind(authentication);
+            if (event != null) {
+                event.forwardTo("admin");
+            } else {
+                getUI().ifPresent(ui -> ui.navigate("admin"));
+            }
+        }, () -> {
+            refused.setText(getTranslation("admin.login.not-an-admin", user.firstName()));
+            refused.setVisible(true);
+        });
+    }
+
+    private LoginI18n i18n() {
+        LoginI18n i18n = LoginI18n.createDefault();
+        LoginI18n.Form fields = i18n.getForm();
+        fields.setTitle(getTranslation("admin.login.title"));
+        fields.setUsername(getTranslation("admin.login.username"));
+        fields.setPassword(getTranslation("admin.login.password"));
+        fields.setSubmit(getTranslation("admin.login.submit"));
+        LoginI18n.ErrorMessage error = i18n.getErrorMessage();
+        error.setTitle(getTranslation("admin.login.error.title"));
+        error.setMessage(getTranslation("admin.login.error.message"));
+        return i18n;
+    }
+}
