@@ -25,6 +25,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * parameter as initData's {@code start_param} and as {@code tgWebAppStartParam}): {@code <param>} is an avatar id,
  * or {@link #RING_START_PREFIX} followed by a ring token. Telegram allows {@code A-Za-z0-9_-}, up to 512 characters;
  * anyone can put anything there, so {@link #parse} treats it as untrusted input.</li>
+ * <li>The admin console: {@code <webapp>/admin/login}, for the people the configuration lists as admins.</li>
  * <li>{@code /start <payload>} ({@code t.me/<bot>?start=<payload>}, up to 64 characters): an avatar id, checked by
  * {@link #avatarFor} like a start parameter.</li>
  * </ul>
@@ -85,6 +86,11 @@ public class MiniAppLinks {
     /** The Mini App calling this avatar. */
     public URI callUrl(AvatarProfile avatar) {
         return UriComponentsBuilder.fromUriString(webapp()).pathSegment("call", avatar.id()).build().encode().toUri();
+    }
+
+    /** The admin console's sign-in, opened in the Mini App so that Telegram vouches for the admin. */
+    public URI consoleUrl() {
+        return UriComponentsBuilder.fromUriString(webapp()).pathSegment("admin", "login").build().encode().toUri();
     }
 
     /** The Mini App ringing with a call the bot placed. */

@@ -4,6 +4,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -33,6 +34,8 @@ import org.springframework.validation.annotation.Validated;
  *                      polite reply
  * @param floodPer      the flood window
  * @param maxUpdateSize a webhook body larger than this is refused unread
+ * @param adminIds      people the bot offers the admin console to ({@code /admin}; {@code TELEGRAM_ADMIN_IDS}, the
+ *                      same list the console lets in)
  */
 @Validated
 @ConfigurationProperties("telegram")
@@ -51,7 +54,8 @@ public record TelegramProperties(
         @NotNull @DefaultValue("60s") Duration maxRetryAfter,
         @Min(1) @DefaultValue("20") int floodMessages,
         @NotNull @DefaultValue("1m") Duration floodPer,
-        @NotNull @DefaultValue("1MB") DataSize maxUpdateSize) {
+        @NotNull @DefaultValue("1MB") DataSize maxUpdateSize,
+        @NotNull @DefaultValue Set<Long> adminIds) {
 
     public String token() {
         if (botToken == null || botToken.isBlank()) {

@@ -39,8 +39,12 @@ import org.springframework.test.context.TestPropertySource;
         "telegram.schedule.retry-every=1m",
         "telegram.schedule.api-token=" + BotTest.SCHEDULE_API_TOKEN,
         "telegram.alerts.chat-ids=" + BotTest.ADMIN_CHAT,
+        "telegram.admin-ids=" + BotTest.CONSOLE_ADMIN,
         "logging.level.app.avatarcall.telegram=INFO"})
 public @interface BotTest {
+
+    /** A Telegram user the admin console lets in (and the bot offers it to). */
+    long CONSOLE_ADMIN = 777_000_001L;
 
     String TOKEN = "123456:TEST-fake-token-0123456789abcdefghijk";
     long ADMIN_CHAT = -100777;

@@ -7,6 +7,7 @@ import app.avatarcall.avatar.AvatarDirectory;
 import app.avatarcall.telegram.MiniAppLinks.StartParam;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
@@ -20,7 +21,7 @@ class MiniAppLinksTest {
     private MiniAppLinks links(@Nullable String webappUrl, @Nullable String username) {
         return new MiniAppLinks(avatars, new TelegramProperties("1:t", username, URI.create("https://api.telegram.org"),
                 false, webappUrl, null, null, true, Duration.ofSeconds(50), 3, Duration.ofMillis(500),
-                Duration.ofSeconds(60), 20, Duration.ofMinutes(1), DataSize.ofMegabytes(1)));
+                Duration.ofSeconds(60), 20, Duration.ofMinutes(1), DataSize.ofMegabytes(1), Set.of()));
     }
 
     @Test

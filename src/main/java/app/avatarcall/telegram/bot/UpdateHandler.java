@@ -3,6 +3,7 @@ package app.avatarcall.telegram.bot;
 import app.avatarcall.avatar.AvatarDirectory;
 import app.avatarcall.avatar.AvatarProfile;
 import app.avatarcall.telegram.MiniAppLinks;
+import app.avatarcall.telegram.TelegramProperties;
 import app.avatarcall.telegram.OnBot;
 import java.util.List;
 import java.util.Locale;
@@ -41,15 +42,17 @@ class UpdateHandler {
     private final FloodGuard flood;
     private final MiniAppLinks links;
     private final AvatarDirectory avatars;
+    private final TelegramProperties properties;
 
     UpdateHandler(BotApi api, BotUsers users, BotTexts texts, FloodGuard flood, MiniAppLinks links,
-                  AvatarDirectory avatars) {
+                  AvatarDirectory avatars, TelegramProperties properties) {
         this.api = api;
         this.users = users;
         this.texts = texts;
         this.flood = flood;
         this.links = links;
         this.avatars = avatars;
+        this.properties = properties;
     }
 
     void handle(Update update) {
@@ -96,6 +99,7 @@ class UpdateHandler {
             case "call" -> call(user, c.argument());
             case "help" -> say(user, "help", avatarOf(user).persona(user.locale()).name());
             case "language" -> language(user, c.argument());
+            case "admin" -> console(user);
             default -> say(user, "unknown.command", "/" + c.name());
         }
     }
@@ -134,6 +138,17 @@ class UpdateHandler {
     private void offerCall(BotUser user, AvatarProfile avatar, String key) {
         Locale locale = user.locale();
         send(user, texts.get(locale, key, avatar.persona(locale).name()), callButton(avatar, locale));
+    }
+
+    /** {@code /admin}: the console, for the people listed as admins; to anybody else an unknown command. */
+    private void console(BotUser user) {
+        if (!properties.adminIds().contains(user.id())) {
+            say(user, "unknown.command", "/admin");
+            return;
+        }
+        Locale locale = user.locale();
+        send(user, texts.get(locale, "admin.prompt"),
+                Buttons.webApp(texts.get(locale, "admin.button"), links.consoleUrl()));
     }
 
     private void language(BotUser user, String argument) {

@@ -59,6 +59,19 @@ class BotConversationTest {
     }
 
     @Test
+    void an_admin_gets_the_console_in_the_mini_app_and_anybody_else_an_unknown_command() {
+        telegram.userSends(BotTest.CONSOLE_ADMIN, "Olga", "ru", "/admin");
+        Request console = awaitMessage(BotTest.CONSOLE_ADMIN);
+        assertThat(console.webAppUrls()).containsExactly("https://call.example.test/admin/login");
+        assertThat(console.buttons().getFirst().get("text")).isEqualTo("🛠 Консоль администратора");
+
+        telegram.userSends(person, "Alex", "en", "/admin");
+        Request refused = awaitMessage(person);
+        assertThat(refused.text()).contains("/admin").contains("/help");
+        assertThat(refused.webAppUrls()).isEmpty();
+    }
+
+    @Test
     void start_greets_in_english_when_telegram_is_in_english() {
         telegram.userSends(person, "Alex", "en-GB", "/start");
 

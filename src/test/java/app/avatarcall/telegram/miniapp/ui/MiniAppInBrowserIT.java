@@ -161,8 +161,9 @@ class MiniAppInBrowserIT {
         page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", name + ".png")));
     }
 
+    /** Waits until the condition holds; Telegram's script (the stub) loads after the page's load event. */
     private static void waitFor(Page page, String condition) {
-        page.waitForFunction("() => " + condition);
+        page.waitForFunction("() => { try { return " + condition + "; } catch (notYetLoaded) { return false; } }");
     }
 
     @SuppressWarnings("unchecked")

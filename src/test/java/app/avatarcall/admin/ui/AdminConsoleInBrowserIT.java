@@ -1,0 +1,111 @@
+package app.avatarcall.admin.ui;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.avatarcall.testing.Chromium;
+import app.avatarcall.testing.PackagedApp;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Signing in to the console in a real Chromium against the packaged jar: what only a browser proves (the Login
+ * component posts the form Spring Security reads, the session then carries the admin into the console).
+ */
+class AdminConsoleInBrowserIT {
+
+    private static final String PASSWORD = "correct horse battery";
+    private static PackagedApp app;
+    private static Chromium chromium;
+    private BrowserContext context;
+    private final List<String> pageErrors = new ArrayList<>();
+
+    @BeforeAll
+    static void start() throws Exception {
+        chromium = Chromium.launch();
+        app = PackagedApp.start("--admin.username=operator", "--admin.password=" + PASSWORD,
+                "--server.servlet.session.cookie.secure=false");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (app != null) {
+            app.close();
+        }
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    @AfterEach
+    void closePage() {
+        if (context != null) {
+            context.close();
+        }
+        assertThat(pageErrors).as("JavaScript errors on the page").isEmpty();
+    }
+
+    private Page open(BrowserContext browser, String path) {
+        context = browser;
+        Page page = context.newPage();
+        page.onPageError(pageErrors::add);
+        page.navigate(app.url(path));
+        return page;
+    }
+
+    private static void signIn(Page page, String password) {
+        page.locator("input[name='username']").fill("operator");
+        page.locator("input[name='password']").fill(password);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+    }
+
+    @Test
+    void an_operator_opens_the_console_signs_in_and_lands_on_the_overview() {
+        Page page = open(chromium.desktop("en"), "/admin");
+        assertThat(page).hasURL(Pattern.compile(".*/admin/login$"));
+        screenshot(page, "admin-login-desktop");
+
+        signIn(page, PASSWORD);
+
+        assertThat(page).hasURL(Pattern.compile(".*/admin$"));
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Overview"))).isVisible();
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out"))).isVisible();
+        screenshot(page, "admin-overview-desktop");
+    }
+
+    @Test
+    void a_wrong_password_keeps_the_console_shut_and_says_so_in_russian() {
+        Page page = open(chromium.phone("ru"), "/admin/login");
+        page.locator("input[name='username']").fill("operator");
+        page.locator("input[name='password']").fill("wrong");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Войти")).click();
+
+        assertThat(page).hasURL(Pattern.compile(".*/admin/login\\?error$"));
+        assertThat(page.getByText("Неверное имя или пароль")).isVisible();
+        screenshot(page, "admin-login-refused-phone-ru");
+        page.navigate(app.url("/admin/audit"));
+        assertThat(page).hasURL(Pattern.compile(".*/admin/login$"));
+    }
+
+    @Test
+    void the_console_fits_a_phone_with_its_menu_in_a_drawer() {
+        Page page = open(chromium.phone("en"), "/admin/login");
+        signIn(page, PASSWORD);
+        assertThat(page).hasURL(Pattern.compile(".*/admin$"));
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Menu"))).isVisible();
+        screenshot(page, "admin-overview-phone");
+    }
+
+    private static void screenshot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", name + ".png")));
+    }
+}
