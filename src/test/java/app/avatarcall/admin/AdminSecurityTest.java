@@ -43,6 +43,13 @@ class AdminSecurityTest {
     }
 
     @Test
+    void the_consoles_style_sheet_is_served_to_everybody_like_the_rest_of_the_page() throws Exception {
+        HttpResponse<String> css = get("/admin.css");
+        assertThat(css.statusCode()).isEqualTo(200);
+        assertThat(css.body()).contains(".admin-console");
+    }
+
+    @Test
     void the_console_sends_anonymous_people_to_its_sign_in_page_and_the_call_screen_stays_open() throws Exception {
         HttpResponse<String> console = get("/admin");
         assertThat(console.statusCode()).isEqualTo(302);

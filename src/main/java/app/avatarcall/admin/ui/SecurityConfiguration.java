@@ -7,6 +7,7 @@ import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -30,11 +31,15 @@ class SecurityConfiguration {
             "/fake-liveavatar/**", "/fake-heygen/**", "/fake-tts/**", "/fake-stt/**", "/fake-llm/**",
             "/fake-telegram/**", "/twirp/**", "/bot*/**", "/branding/**"};
 
+    /** Our own static files (src/main/resources/META-INF/resources): public, like Vaadin's own bundle. */
+    static final String[] STATIC_FILES = {"/styles.css", "/admin.css", "/favicon.ico"};
+
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                 .requestMatchers(MACHINE_ENDPOINTS).permitAll()
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
+                .requestMatchers(HttpMethod.GET, STATIC_FILES).permitAll()
                 .requestMatchers("/actuator/**").hasRole(AdminAccounts.ROLE));
         http.csrf(csrf -> csrf.ignoringRequestMatchers(MACHINE_ENDPOINTS));
         // Telegram Web frames the app: who may frame it is said by CSP frame-ancestors (MiniAppHeaders).
