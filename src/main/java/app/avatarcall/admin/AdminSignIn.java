@@ -22,6 +22,11 @@ public class AdminSignIn {
         this.audit = audit;
     }
 
+    /** Whether anybody can get in through Telegram: then the console's sign-in page is useful before any account. */
+    public boolean hasTelegramAdmins() {
+        return !properties.telegramIds().isEmpty();
+    }
+
     public Optional<Authentication> telegram(TelegramUser user) {
         if (!properties.isTelegramAdmin(user.id())) {
             return Optional.empty();

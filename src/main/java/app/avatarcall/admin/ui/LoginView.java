@@ -16,10 +16,11 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 import com.vaadin.flow.theme.lumo.Lumo;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Sign-in to the console: a password form for admin accounts, and, opened inside Telegram by an admin listed in the
@@ -36,11 +37,16 @@ class LoginView extends Div implements BeforeEnterObserver {
     final LoginForm form = new LoginForm();
     final Paragraph refused = new Paragraph();
     final LoginI18n texts = i18n();
+    final TelegramBridge bridge = new TelegramBridge();
+    final RouterLink setUp = new RouterLink();
     private final AdminAccounts accounts;
     private final AdminSignIn adminSignIn;
     private final MiniAppSignIn miniAppSignIn;
+    private final AuthenticationContext authentication;
 
-    LoginView(AdminAccounts accounts, AdminSignIn adminSignIn, MiniAppSignIn miniAppSignIn) {
+    LoginView(AdminAccounts accounts, AdminSignIn adminSignIn, MiniAppSignIn miniAppSignIn,
+              AuthenticationContext authentication) {
+        this.authentication = authentication;
         this.accounts = accounts;
         this.adminSignIn = adminSignIn;
         this.miniAppSignIn = miniAppSignIn;
@@ -50,36 +56,43 @@ class LoginView extends Div implements BeforeEnterObserver {
         form.setI18n(texts);
         refused.addClassName("admin-hint");
         refused.setVisible(false);
-        TelegramBridge bridge = new TelegramBridge();
         bridge.addLaunchListener(this::launchedInTelegram);
-        add(form, refused, bridge);
+        setUp.setText(getTranslation("admin.login.set-up"));
+        setUp.setRoute(SetupView.class);
+        setUp.setVisible(false);
+        add(form, refused, setUp, bridge);
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         if (accounts.needsSetUp()) {
-            event.forwardTo(SetupView.class);
-            return;
+            if (!adminSignIn.hasTelegramAdmins()) {
+                event.forwardTo(SetupView.class); // nobody could get in here yet: make the first account
+                return;
+            }
+            setUp.setVisible(true); // Telegram admins get in here; a password account can still be made
         }
         form.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
-        MiniAppSession.user(VaadinSession.getCurrent()).ifPresent(user -> enter(user, event));
+        if (!authentication.isAuthenticated()) { // signed in and still sent here: never bounce them around
+            MiniAppSession.user(VaadinSession.getCurrent()).ifPresent(this::enter);
+        }
     }
 
     private void launchedInTelegram(String initData) {
         // Forged or stale initData (or none, outside Telegram): the password form stays, nothing said about why.
         if (MiniAppSession.signIn(VaadinSession.getCurrent(), miniAppSignIn, initData) instanceof Verdict.Verified v) {
-            enter(v.user(), null);
+            enter(v.user());
         }
     }
 
-    private void enter(TelegramUser user, @Nullable BeforeEnterEvent event) {
+    /**
+     * Lets a verified Telegram admin in: the security context goes into their session, and the console is loaded
+     * by a new request, which the security filter then reads as theirs (a navigation inside this request would not be).
+     */
+    private void enter(TelegramUser user) {
         adminSignIn.telegram(user).ifPresentOrElse(authentication -> {
             SignedIn.bind(authentication);
-            if (event != null) {
-                event.forwardTo("admin");
-            } else {
-                getUI().ifPresent(ui -> ui.navigate("admin"));
-            }
+            getElement().executeJs("window.location.assign($0)", "admin");
         }, () -> {
             refused.setText(getTranslation("admin.login.not-an-admin", user.firstName()));
             refused.setVisible(true);
