@@ -72,6 +72,19 @@ class ArchitectureTest {
     }
 
     @Test
+    void every_console_view_is_for_admins_only_but_the_way_in() {
+        classes().that().resideInAPackage("app.avatarcall.admin.ui..")
+                .and().areAnnotatedWith(com.vaadin.flow.router.Route.class)
+                .and().areNotAnnotatedWith(com.vaadin.flow.server.auth.AnonymousAllowed.class)
+                .should().beAnnotatedWith(jakarta.annotation.security.RolesAllowed.class)
+                .check(APP);
+        classes().that().areAnnotatedWith(com.vaadin.flow.server.auth.AnonymousAllowed.class)
+                .should().haveSimpleNameEndingWith("LoginView").orShould().haveSimpleNameEndingWith("SetupView")
+                .orShould().haveSimpleName("CallView")
+                .check(APP);
+    }
+
+    @Test
     void every_package_declares_its_null_safety() {
         classes().that().haveSimpleName("package-info")
                 .should().beAnnotatedWith(org.jspecify.annotations.NullMarked.class)
