@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -41,9 +42,14 @@ public class Transcripts {
             return;
         }
         String text = line.text().length() > MAX_TEXT ? line.text().substring(0, MAX_TEXT - 1) + "…" : line.text();
-        jdbc.sql("insert into call_transcript (call_id, person, at, who, text) values (?, ?, ?, ?, ?)")
-                .params(line.callId(), line.person(), Timestamp.from(line.at()), line.who().name(), text)
-                .update();
+        try {
+            jdbc.sql("insert into call_transcript (call_id, person, at, who, text) values (?, ?, ?, ?, ?)")
+                    .params(line.callId(), line.person(), Timestamp.from(line.at()), line.who().name(), text)
+                    .update();
+        } catch (DataAccessException e) {
+            // The database's message may quote the text, which is never logged; the call goes on without the line.
+            log.warn("call {}: a transcript line could not be stored ({})", line.callId(), e.getClass().getSimpleName());
+        }
     }
 
     /** What was said in a call, in order; empty when transcripts were off (or it is forgotten). */
