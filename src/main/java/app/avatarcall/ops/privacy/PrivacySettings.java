@@ -46,12 +46,16 @@ public class PrivacySettings {
 
     /** The operator {@code actor} changed the choice: kept, and audited as {@code privacy.transcripts-changed}. */
     public void change(String actor, Privacy privacy) {
+        Privacy before = current();
         Instant now = clock.instant();
         jdbc.sql("update privacy_setting set transcripts = ?, retention_days = ?, updated_at = ?, updated_by = ? where id = 1")
                 .params(privacy.transcripts(), privacy.retentionDays(), Timestamp.from(now), actor)
                 .update();
         read = new Read(now, privacy);
-        audit.record(actor, "privacy.transcripts-changed", (privacy.transcripts() ? "transcripts on" : "transcripts off")
-                + ", kept " + privacy.retentionDays() + " days");
+        audit.record(actor, "privacy.transcripts-changed", said(privacy) + " (was " + said(before) + ")");
+    }
+
+    private static String said(Privacy privacy) {
+        return (privacy.transcripts() ? "transcripts on" : "transcripts off") + ", kept " + privacy.retentionDays() + " days";
     }
 }

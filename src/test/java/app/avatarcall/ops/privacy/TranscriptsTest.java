@@ -100,6 +100,7 @@ class TranscriptsTest {
     void turning_transcripts_on_or_off_is_audited() {
         settings.change("operator", new Privacy(true, 90));
         assertThat(jdbc.sql("select detail from audit_event where action = 'privacy.transcripts-changed' and actor = 'operator'"
-                + " order by id desc limit 1").query(String.class).single()).isEqualTo("transcripts on, kept 90 days");
+                + " order by id desc limit 1").query(String.class).single())
+                .isEqualTo("transcripts on, kept 90 days (was transcripts off, kept 30 days)");
     }
 }
