@@ -87,7 +87,7 @@ public class CallService {
         }
     }
 
-    /** A chat line is complete: told as {@link LineSaid} to whoever keeps transcripts (off unless an operator wants them). */
+    /** A chat line is complete: told as {@link LineSaid} to whoever keeps transcripts (none unless an operator wants). */
     private void lineShown(Call call, CallEvent event) {
         if (event instanceof CallEvent.MessageShown(ChatMessage line) && line.complete()
                 && !line.text().isBlank() && !line.text().equals("…")) {

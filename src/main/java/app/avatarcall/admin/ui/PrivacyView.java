@@ -98,13 +98,15 @@ class PrivacyView extends Div {
     private void save() {
         Integer days = retentionDays.getValue();
         if (days == null || days < Privacy.MIN_DAYS || days > Privacy.MAX_DAYS) {
-            retentionDays.setErrorMessage(getTranslation("admin.privacy.error.retention", Privacy.MIN_DAYS, Privacy.MAX_DAYS));
+            retentionDays.setErrorMessage(
+                    getTranslation("admin.privacy.error.retention", Privacy.MIN_DAYS, Privacy.MAX_DAYS));
             retentionDays.setInvalid(true);
             return;
         }
         retentionDays.setInvalid(false);
         settings.change(actor, new Privacy(transcripts.getValue(), days));
-        tell(transcripts.getValue() ? getTranslation("admin.privacy.saved.on", days) : getTranslation("admin.privacy.saved.off"));
+        tell(transcripts.getValue()
+                ? getTranslation("admin.privacy.saved.on", days) : getTranslation("admin.privacy.saved.off"));
     }
 
     private void export() {

@@ -26,7 +26,8 @@ public class PersonalData {
 
     private static final String SCHEDULES = "select id from telegram_call_schedule where telegram_user_id = :id";
     private static final String RINGS = "telegram_user_id = :id or schedule_id in (" + SCHEDULES + ")";
-    private static final String TRANSCRIPTS = "person = :person or call_id in (select id from call_record where person = :person)";
+    private static final String TRANSCRIPTS =
+            "person = :person or call_id in (select id from call_record where person = :person)";
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
@@ -54,8 +55,10 @@ public class PersonalData {
         Map<String, Object> export = new LinkedHashMap<>();
         export.put("telegramId", id.value());
         export.put("exportedAt", clock.instant().toString());
-        export.put("telegramUser", rows("select * from telegram_user where id = :id", id).stream().findFirst().orElse(null));
-        export.put("scheduledCalls", rows("select * from telegram_call_schedule where telegram_user_id = :id order by created_at", id));
+        export.put("telegramUser", rows("select * from telegram_user where id = :id", id).stream().findFirst()
+                .orElse(null));
+        export.put("scheduledCalls", rows("select * from telegram_call_schedule where telegram_user_id = :id"
+                + " order by created_at", id));
         export.put("rings", rows("select * from telegram_call_ring where " + RINGS + " order by due_at", id));
         export.put("callRecords", rows("select * from call_record where person = :person order by ringing_at", id));
         export.put("transcripts", rows("select call_id, at, who, text from call_transcript where " + TRANSCRIPTS

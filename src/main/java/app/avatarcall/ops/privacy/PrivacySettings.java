@@ -48,7 +48,9 @@ public class PrivacySettings {
     public void change(String actor, Privacy privacy) {
         Privacy before = current();
         Instant now = clock.instant();
-        jdbc.sql("update privacy_setting set transcripts = ?, retention_days = ?, updated_at = ?, updated_by = ? where id = 1")
+        jdbc.sql("""
+                        update privacy_setting set transcripts = ?, retention_days = ?, updated_at = ?, updated_by = ?
+                        where id = 1""")
                 .params(privacy.transcripts(), privacy.retentionDays(), Timestamp.from(now), actor)
                 .update();
         read = new Read(now, privacy);
@@ -56,6 +58,7 @@ public class PrivacySettings {
     }
 
     private static String said(Privacy privacy) {
-        return (privacy.transcripts() ? "transcripts on" : "transcripts off") + ", kept " + privacy.retentionDays() + " days";
+        return (privacy.transcripts() ? "transcripts on" : "transcripts off") + ", kept " + privacy.retentionDays()
+                + " days";
     }
 }
