@@ -60,6 +60,16 @@ public class AvatarProviders {
         return current;
     }
 
+    /** What the breaker knows of the provider's recent attempts, for health checks: the provider is not asked. */
+    public AvatarProviderHealth health() {
+        CircuitBreaker.Metrics metrics = breaker.getMetrics();
+        CircuitBreaker.State state = breaker.getState();
+        return new AvatarProviderHealth(current.id(), state.name(),
+                state == CircuitBreaker.State.OPEN || state == CircuitBreaker.State.FORCED_OPEN,
+                metrics.getFailureRate(), metrics.getNumberOfFailedCalls(), metrics.getNumberOfBufferedCalls(),
+                fallback != null);
+    }
+
     /** Opens a session with the configured provider, or with the demo avatar if it is down and that is wanted. */
     public AvatarSession open(AvatarSpec spec) {
         try {

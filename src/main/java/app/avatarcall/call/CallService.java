@@ -56,7 +56,7 @@ public class CallService {
         this.records = records;
         this.properties = properties;
         this.clock = clock;
-        this.tasks = tasks;
+        this.tasks = CallMdc.propagating(tasks); // a task's log lines name its call, as the caller's did
         this.events = events;
     }
 
@@ -72,16 +72,27 @@ public class CallService {
     /** Rings a person whose first name is known (a Telegram user): the avatar greets them by it. */
     public Call ring(AvatarProfile avatar, Locale locale, String person, @Nullable String firstName) {
         Call call = new Call(avatar, locale, person, firstName, clock.instant());
-        live.put(call.id(), call);
-        log.info("call {} ringing: avatar {} in {}", call.id(), avatar.id(), locale.toLanguageTag());
-        tasks.execute(() -> providers.current().previewImage(avatar.spec(locale)).ifPresent(call::showPreview));
-        if (properties.prewarm()) {
-            live.values().stream()
-                    .filter(other -> other != call && other.person().equals(person) && other.holdsPrewarm())
-                    .forEach(this::releasePrewarm);
-            open(call);
+        try (CallMdc.Scope scope = CallMdc.enter(call)) {
+            live.put(call.id(), call);
+            call.subscribe(event -> lineShown(call, event));
+            log.info("call {} ringing: avatar {} in {}", call.id(), avatar.id(), locale.toLanguageTag());
+            tasks.execute(() -> providers.current().previewImage(avatar.spec(locale)).ifPresent(call::showPreview));
+            if (properties.prewarm()) {
+                live.values().stream()
+                        .filter(other -> other != call && other.person().equals(person) && other.holdsPrewarm())
+                        .forEach(this::releasePrewarm);
+                open(call);
+            }
+            return call;
         }
-        return call;
+    }
+
+    /** A chat line is complete: told as {@link LineSaid} to whoever keeps transcripts (none unless an operator wants). */
+    private void lineShown(Call call, CallEvent event) {
+        if (event instanceof CallEvent.MessageShown(ChatMessage line) && line.complete()
+                && !line.text().isBlank() && !line.text().equals("…")) {
+            events.publishEvent(new LineSaid(call.id(), call.person(), clock.instant(), line.author(), line.text()));
+        }
     }
 
     private void releasePrewarm(Call call) {
@@ -101,13 +112,15 @@ public class CallService {
 
     /** Answers a ringing call; a second tap, or a tap on a call that is no longer ringing, does nothing. */
     public void accept(Call call) {
-        if (!call.moveTo(CallState.CONNECTING, clock.instant(), null)) {
-            return;
-        }
-        if (call.isStreamReady()) {
-            call.session().ifPresent(session -> goLive(call, session)); // pre-warmed: the avatar is already there
-        } else {
-            open(call); // or wait for the pre-warm still under way
+        try (CallMdc.Scope scope = CallMdc.enter(call)) {
+            if (!call.moveTo(CallState.CONNECTING, clock.instant(), null)) {
+                return;
+            }
+            if (call.isStreamReady()) {
+                call.session().ifPresent(session -> goLive(call, session)); // pre-warmed: the avatar is already there
+            } else {
+                open(call); // or wait for the pre-warm still under way
+            }
         }
     }
 
@@ -155,10 +168,18 @@ public class CallService {
 
     /** What the page's stage reported. */
     public void report(Call call, StageReport report) {
-        call.session().ifPresent(session -> session.report(report));
+        try (CallMdc.Scope scope = CallMdc.enter(call)) {
+            call.session().ifPresent(session -> session.report(report));
+        }
     }
 
     public SendResult send(Call call, String raw) {
+        try (CallMdc.Scope scope = CallMdc.enter(call)) {
+            return deliver(call, raw);
+        }
+    }
+
+    private SendResult deliver(Call call, String raw) {
         if (call.state() != CallState.ACTIVE) {
             return new SendResult.NotInCall();
         }
@@ -202,20 +223,26 @@ public class CallService {
     public void sweep() {
         Instant now = clock.instant();
         for (Call call : live.values()) {
-            switch (call.state()) {
-                case RINGING -> {
-                    if (call.age(now).compareTo(properties.ringTimeout()) >= 0) {
-                        end(call, CallState.MISSED, EndReason.MISSED);
-                    }
-                }
-                case CONNECTING -> {
-                    if (call.retryDue(now)) {
-                        open(call);
-                    }
-                }
-                case ACTIVE -> sweepActive(call, now);
-                default -> { }
+            try (CallMdc.Scope scope = CallMdc.enter(call)) {
+                sweep(call, now);
             }
+        }
+    }
+
+    private void sweep(Call call, Instant now) {
+        switch (call.state()) {
+            case RINGING -> {
+                if (call.age(now).compareTo(properties.ringTimeout()) >= 0) {
+                    end(call, CallState.MISSED, EndReason.MISSED);
+                }
+            }
+            case CONNECTING -> {
+                if (call.retryDue(now)) {
+                    open(call);
+                }
+            }
+            case ACTIVE -> sweepActive(call, now);
+            default -> { }
         }
     }
 
@@ -297,7 +324,11 @@ public class CallService {
             session.close("no longer wanted: the pre-warm was released while the session opened");
             return;
         }
-        session.onEvent(event -> onAvatarEvent(call, session, event));
+        session.onEvent(event -> {
+            try (CallMdc.Scope scope = CallMdc.enter(call)) { // vendors report on threads of their own
+                onAvatarEvent(call, session, event);
+            }
+        });
         log.info("call {} opened {} session {} in {} ms", call.id(), provider.id(), session.id(),
                 (System.nanoTime() - started) / 1_000_000);
         if (call.state().isOver()) {
@@ -359,6 +390,12 @@ public class CallService {
     }
 
     private void end(Call call, CallState outcome, EndReason reason) {
+        try (CallMdc.Scope scope = CallMdc.enter(call)) {
+            over(call, outcome, reason);
+        }
+    }
+
+    private void over(Call call, CallState outcome, EndReason reason) {
         if (!call.moveTo(outcome, clock.instant(), reason)) {
             return;
         }

@@ -71,6 +71,12 @@ public class VoiceMessages {
         if (call == null) {
             return new Heard.Refused(404, "unknown-call", "No such call.");
         }
+        try (CallMdc.Scope scope = CallMdc.enter(call)) { // the upload's log lines name its call
+            return hear(call, body);
+        }
+    }
+
+    private Heard hear(Call call, InputStream body) throws IOException {
         Transcriber stt = transcriber.getIfAvailable();
         if (stt == null) {
             return refused(call, 404, "voice.unavailable");

@@ -3,12 +3,14 @@ package app.avatarcall.telegram.bot;
 import app.avatarcall.telegram.OnBot;
 import app.avatarcall.telegram.TelegramProperties;
 import java.io.Serializable;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
@@ -33,11 +35,38 @@ public class BotApi {
     private final TelegramClient client;
     private final TelegramProperties properties;
     private final BotUsers users;
+    private final Clock clock;
+    /** How the latest call went, for the health check. */
+    private volatile @Nullable BotApiOutcome last;
 
-    BotApi(TelegramClient client, TelegramProperties properties, BotUsers users) {
+    BotApi(TelegramClient client, TelegramProperties properties, BotUsers users, Clock clock) {
         this.client = client;
         this.properties = properties;
         this.users = users;
+        this.clock = clock;
+    }
+
+    /** How the latest Bot API call made through here went; empty before the first. */
+    public Optional<BotApiOutcome> lastOutcome() {
+        return Optional.ofNullable(last);
+    }
+
+    /** Asks Telegram who the bot is ({@code getMe}, free and cheap), once and without retries: is the Bot API there? */
+    public BotApiOutcome ping() {
+        try {
+            client.execute(new GetMe());
+            return noted("getMe", null);
+        } catch (TelegramApiException e) {
+            return noted("getMe", String.valueOf(e.getMessage()));
+        }
+    }
+
+    private BotApiOutcome noted(String method, @Nullable String error) {
+        // Telegram's messages never carry the token, but a library's might carry a URL with it: never shown.
+        String shown = error == null ? null : error.replace(properties.token(), "<token>");
+        BotApiOutcome outcome = new BotApiOutcome(method, clock.instant(), shown == null, shown);
+        last = outcome;
+        return outcome;
     }
 
     /** Sends a message; empty when the person has blocked the bot (they are then marked so). */
@@ -90,12 +119,17 @@ public class BotApi {
         while (true) {
             BotApiException failure;
             try {
-                return call.run();
+                T result = call.run();
+                noted(method, null);
+                return result;
             } catch (TelegramApiRequestException e) {
                 failure = failure(method, e);
             } catch (TelegramApiException e) {
                 failure = new BotApiException(method, 0, String.valueOf(e.getMessage()), null, e);
             }
+            // A refusal about one chat (blocked, a too old message, flood control) is Telegram working as it should.
+            int code = failure.errorCode();
+            noted(method, code == 0 || code == 401 || code == 404 || code >= 500 ? failure.getMessage() : null);
             if (!failure.temporary() || attempt >= properties.retries()) {
                 throw failure;
             }
