@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -43,6 +44,19 @@ class FakeLlmController {
         this.properties = properties;
         this.fake = fake;
         this.clock = clock;
+    }
+
+    /** OpenAI's {@code GET /v1/models}: the models this fake answers as, in OpenAI's list shape. */
+    @GetMapping("/models")
+    ResponseEntity<Map<String, Object>> models(@RequestHeader(name = "Authorization", required = false) @Nullable String auth) {
+        if (auth == null || !auth.equals("Bearer " + properties.apiKey())) {
+            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(Map.of("error", Map.of(
+                    "message", "Incorrect API key provided.", "type", "invalid_request_error", "code", "invalid_api_key")));
+        }
+        long created = clock.instant().getEpochSecond();
+        return ResponseEntity.ok(Map.of("object", "list", "data", properties.models().stream()
+                .map(id -> Map.<String, Object>of("id", id, "object", "model", "created", created, "owned_by", "avatar-call"))
+                .toList()));
     }
 
     @PostMapping("/chat/completions")

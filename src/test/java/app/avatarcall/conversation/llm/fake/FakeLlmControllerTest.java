@@ -79,6 +79,21 @@ class FakeLlmControllerTest extends FakeLlmTest {
     }
 
     @Test
+    void the_model_list_names_the_fakes_models_as_openai_lists_them_and_wants_the_key() throws IOException {
+        try (Response listed = http.newCall(new Request.Builder().url(fakeLlmBase() + "/models")
+                .header("Authorization", "Bearer fake-llm-key").build()).execute()) {
+            assertThat(listed.code()).isEqualTo(200);
+            JsonNode body = JSON.readTree(listed.body().string());
+            assertThat(body.get("object").asString()).isEqualTo("list");
+            assertThat(body.get("data").get(0).get("id").asString()).isEqualTo("fake-persona");
+            assertThat(body.get("data").get(0).get("object").asString()).isEqualTo("model");
+        }
+        try (Response refused = http.newCall(new Request.Builder().url(fakeLlmBase() + "/models").build()).execute()) {
+            assertThat(refused.code()).isEqualTo(401);
+        }
+    }
+
+    @Test
     void a_reply_not_streamed_is_one_chat_completion_with_usage() throws IOException {
         try (Response response = post("fake-llm-key", request(false, "Привет!"))) {
             JsonNode completion = JSON.readTree(response.body().string());
