@@ -25,7 +25,7 @@ class CallTimelineDialog extends Dialog {
                 .setAutoWidth(true);
         moments.addColumn(moment -> getTranslation("admin.live.moment." + moment.kind().name()))
                 .setHeader(getTranslation("admin.live.moment.kind")).setAutoWidth(true);
-        moments.addColumn(CallMoment::detail).setHeader(getTranslation("admin.live.moment.detail")).setFlexGrow(1);
+        moments.addColumn(this::detail).setHeader(getTranslation("admin.live.moment.detail")).setFlexGrow(1);
         moments.setWidth("min(40rem, 90vw)");
         moments.setHeight("50vh");
         add(moments);
@@ -35,6 +35,18 @@ class CallTimelineDialog extends Dialog {
                 shown = null;
             }
         });
+    }
+
+    /** The moment's word of detail in the operator's language. */
+    private String detail(CallMoment moment) {
+        return switch (moment.kind()) {
+            case STATE -> getTranslation("admin.live.state." + moment.detail());
+            case CONNECTION -> getTranslation("admin.live.connection." + moment.detail());
+            case SPEAKING -> getTranslation("admin.live.moment.speaking." + moment.detail());
+            case IDLE_WARNED -> getTranslation("admin.live.moment.left", moment.detail());
+            case MODE -> getTranslation("admin.live.moment.mode." + moment.detail());
+            case AVATAR_READY, IDLE_CLEARED, LINES_BUSY -> moment.detail();
+        };
     }
 
     void show(LiveCall call) {

@@ -144,6 +144,8 @@ class LiveCallsViewTest extends KaribuTest {
                 CallMoment.Kind.SPEAKING, CallMoment.Kind.MODE, CallMoment.Kind.CONNECTION);
         assertThat(moments).extracting(CallMoment::detail).contains("ACTIVE", "POOR", "REPEAT")
                 .noneMatch(detail -> detail.contains("secret"));
+        int connection = moments.stream().map(CallMoment::kind).toList().indexOf(CallMoment.Kind.CONNECTION);
+        assertThat(GridKt._getFormattedRow(view().timeline.moments, connection)).contains("Connection changed", "Poor");
         calls.hangUp(call, EndReason.HUNG_UP);
     }
 
