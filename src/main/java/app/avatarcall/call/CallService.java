@@ -315,6 +315,7 @@ public class CallService {
     private void openSession(Call call, int attempt) {
         AvatarProvider provider = providers.current();
         long started = System.nanoTime();
+        boolean ringing = call.state() == CallState.RINGING; // a pre-warm, even if answered while it opens
         AvatarSession session;
         try {
             session = providers.open(call.avatar().spec(call.locale()));
@@ -345,7 +346,6 @@ public class CallService {
             return;
         }
         Duration took = Duration.ofNanos(System.nanoTime() - started);
-        boolean ringing = call.state() == CallState.RINGING;
         call.tally().sessionOpened(clock.instant(), took, ringing);
         events.publishEvent(new AvatarSessionOpened(call.id(), provider.id(), took, ringing));
         session.onEvent(event -> onAvatarEvent(call, session, event));

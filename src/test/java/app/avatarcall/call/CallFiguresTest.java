@@ -38,6 +38,7 @@ class CallFiguresTest {
     void reset() {
         provider.refuse = false;
         provider.busy = false;
+        provider.whileOpening = () -> { };
     }
 
     private Call ring() {
@@ -96,6 +97,24 @@ class CallFiguresTest {
         assertThat(figures.prewarmWasted()).isTrue();
         assertThat(figures.turns()).isZero();
         assertThat(published.stream(PrewarmSettled.class)).contains(new PrewarmSettled(call.id(), "fake", false));
+    }
+
+    @Test
+    void a_prewarm_answered_while_it_still_opens_is_used_when_it_arrives() {
+        String person = "tg:" + System.nanoTime();
+        provider.whileOpening = () -> calls.live().stream()
+                .filter(live -> person.equals("tg:" + live.telegramId())).findFirst()
+                .flatMap(live -> calls.find(live.id())).ifPresent(calls::accept); // the person answers meanwhile
+        Call call = calls.ring(avatars.defaultAvatar(), Locale.ENGLISH, person, "Ann");
+        provider.whileOpening = () -> { };
+        assertThat(call.state()).isEqualTo(CallState.CONNECTING);
+        calls.report(call, new StageReport.Ready());
+        calls.hangUp(call, EndReason.HUNG_UP);
+
+        CallFigures figures = records.find(call.id()).orElseThrow().figures();
+        assertThat(figures.prewarmed()).isTrue();
+        assertThat(figures.prewarmUsed()).isTrue();
+        assertThat(provider.last().isClosed()).isTrue();
     }
 
     @Test
