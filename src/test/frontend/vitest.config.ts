@@ -11,6 +11,7 @@ export default defineConfig({
   resolve: {
     alias: [
       { find: 'livekit-client', replacement: require.resolve('livekit-client') },
+      { find: /^chart\.js$/, replacement: require.resolve('chart.js') },
       { find: '@ricky0123/vad-web', replacement: require.resolve('@ricky0123/vad-web') },
       { find: /^@sapphi-red\/web-noise-suppressor$/, replacement: `${noiseSuppressor}index.js` },
       { find: /^@sapphi-red\/web-noise-suppressor\/rnnoiseWorklet\.js/, replacement: `${noiseSuppressor}rnnoise/workletProcessor.js` },

@@ -2,6 +2,7 @@ package app.avatarcall.call;
 
 import app.avatarcall.avatar.AvatarProfile;
 import app.avatarcall.avatar.AvatarSession;
+import app.avatarcall.avatar.ConnectionQuality;
 import app.avatarcall.avatar.StageSetup;
 import app.avatarcall.conversation.ChatMode;
 import app.avatarcall.conversation.Memory;
@@ -57,6 +58,7 @@ public final class Call {
     private int personMessages;
     private final ChatLines lines = new ChatLines();
     private final Memory memory = new Memory();
+    private final CallTally tally = new CallTally();
     private @Nullable Turn turn;
     private boolean speaking;
 
@@ -363,13 +365,29 @@ public final class Call {
         return speaking || lines.busy();
     }
 
+    Instant createdAt() {
+        return createdAt;
+    }
+
+    /** The figures measured as the call goes, for its record. */
+    CallTally tally() {
+        return tally;
+    }
+
+    /** The call as the operator sees it at {@code now}. */
+    synchronized LiveCall live(Instant now, String provider, @Nullable ConnectionQuality connection) {
+        String telegramId = person.startsWith("tg:") ? person.substring(3) : null;
+        return new LiveCall(id, telegramId, telegramId == null ? null : firstName, avatar.id(), persona().name(),
+                provider, state, createdAt, talkTime(now), lastActivityAt, connection);
+    }
+
     synchronized Duration age(Instant now) {
         return Duration.between(createdAt, now);
     }
 
     synchronized CallRecord record(String provider) {
         return new CallRecord(id, avatar.id(), locale.toLanguageTag(), provider, createdAt, answeredAt, activeAt,
-                endedAt, state, endReason, personMessages, lines.opened(), person);
+                endedAt, state, endReason, personMessages, lines.opened(), person, tally.figures());
     }
 
     void publish(CallEvent event) {

@@ -13,6 +13,8 @@ import app.avatarcall.conversation.MessageText;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -47,10 +49,11 @@ public class CallService {
     private final Clock clock;
     private final Executor tasks;
     private final ApplicationEventPublisher events;
+    private final LiveBoard board;
 
     CallService(AvatarProviders providers, Conversation conversation, CallRecords records,
                 CallProperties properties, Clock clock, @Qualifier("callTaskExecutor") Executor tasks,
-                ApplicationEventPublisher events) {
+                ApplicationEventPublisher events, LiveBoard board) {
         this.providers = providers;
         this.conversation = conversation;
         this.records = records;
@@ -58,6 +61,7 @@ public class CallService {
         this.clock = clock;
         this.tasks = CallMdc.propagating(tasks); // a task's log lines name its call, as the caller's did
         this.events = events;
+        this.board = board;
     }
 
     /**
@@ -75,6 +79,7 @@ public class CallService {
         try (CallMdc.Scope scope = CallMdc.enter(call)) {
             live.put(call.id(), call);
             call.subscribe(event -> lineShown(call, event));
+            board.watch(call);
             log.info("call {} ringing: avatar {} in {}", call.id(), avatar.id(), locale.toLanguageTag());
             tasks.execute(() -> providers.current().previewImage(avatar.spec(locale)).ifPresent(call::showPreview));
             if (properties.prewarm()) {
@@ -97,6 +102,7 @@ public class CallService {
 
     private void releasePrewarm(Call call) {
         Optional<AvatarSession> session = call.session();
+        call.tally().sessionClosed(clock.instant());
         call.dropSession();
         session.ifPresent(it -> it.close("a newer call to the same person is pre-warming"));
         log.info("call {} gave its pre-warmed avatar session to a newer call to the same person", call.id());
@@ -161,6 +167,38 @@ public class CallService {
         return live.size();
     }
 
+    /** The calls not over yet, as the operator sees them now, the oldest first. */
+    public List<LiveCall> live() {
+        Instant now = clock.instant();
+        return live.values().stream().filter(call -> !call.state().isOver())
+                .sorted(Comparator.comparing(Call::createdAt))
+                .map(call -> call.live(now, providers.current().id(), board.connection(call.id()).orElse(null)))
+                .toList();
+    }
+
+    /** What happened in a live call so far (no message text); empty once it is over. */
+    public List<CallMoment> timeline(UUID callId) {
+        return board.timeline(callId);
+    }
+
+    /**
+     * Runs {@code listener} whenever a live call changes, comes or goes, and every sweep (durations grow); on the
+     * thread that changed it, so it returns quickly. Returns what to run to stop listening.
+     */
+    public Runnable onLiveCallsChanged(Runnable listener) {
+        return board.onChange(listener);
+    }
+
+    /** An operator ends a live call from the console; false if it was over already. */
+    public boolean endByOperator(UUID callId) {
+        Call call = live.get(callId);
+        if (call == null || call.state().isOver()) {
+            return false;
+        }
+        hangUp(call, EndReason.ENDED_BY_OPERATOR);
+        return true;
+    }
+
     /** The page's stage is ready for commands. */
     public void attachStage(Call call, StageChannel channel) {
         call.session().ifPresent(session -> session.attach(channel));
@@ -174,12 +212,17 @@ public class CallService {
     }
 
     public SendResult send(Call call, String raw) {
+        return send(call, raw, false);
+    }
+
+    /** A message the person said ({@code byVoice}, transcribed) or typed. */
+    public SendResult send(Call call, String raw, boolean byVoice) {
         try (CallMdc.Scope scope = CallMdc.enter(call)) {
-            return deliver(call, raw);
+            return deliver(call, raw, byVoice);
         }
     }
 
-    private SendResult deliver(Call call, String raw) {
+    private SendResult deliver(Call call, String raw, boolean byVoice) {
         if (call.state() != CallState.ACTIVE) {
             return new SendResult.NotInCall();
         }
@@ -188,6 +231,7 @@ public class CallService {
             case MessageText.Check.TooLong tooLong -> new SendResult.TooLong(tooLong.length(), tooLong.max());
             case MessageText.Check.Accepted accepted -> {
                 activity(call);
+                call.tally().message(byVoice, clock.instant());
                 conversation.deliver(call, accepted.text());
                 yield new SendResult.Sent();
             }
@@ -227,6 +271,7 @@ public class CallService {
                 sweep(call, now);
             }
         }
+        board.changed(); // durations on the operator's screen grow
     }
 
     private void sweep(Call call, Instant now) {
@@ -280,10 +325,11 @@ public class CallService {
         }
     }
 
-    private static void keepAlive(Call call, AvatarSession session) {
+    private void keepAlive(Call call, AvatarSession session) {
         try {
             session.keepAlive();
         } catch (RuntimeException e) {
+            failed(call, e);
             // If the session is really gone, the provider says so with a session-stopped event.
             log.warn("call {} keep-alive of avatar session {} failed: {}", call.id(), session.id(), e.getMessage());
         }
@@ -296,6 +342,7 @@ public class CallService {
     private void openSession(Call call, int attempt) {
         AvatarProvider provider = providers.current();
         long started = System.nanoTime();
+        boolean ringing = call.state() == CallState.RINGING; // a pre-warm, even if answered while it opens
         AvatarSession session;
         try {
             session = providers.open(call.avatar().spec(call.locale()));
@@ -315,6 +362,7 @@ public class CallService {
             return;
         } catch (RuntimeException e) {
             log.warn("call {} could not open a {} avatar session", call.id(), provider.id(), e);
+            failed(call, e);
             if (call.dropAttempt(attempt) && call.state() != CallState.RINGING) {
                 end(call, CallState.FAILED, EndReason.PROVIDER_FAILED);
             } // a pre-warm that failed is tried again when the person answers
@@ -324,16 +372,19 @@ public class CallService {
             session.close("no longer wanted: the pre-warm was released while the session opened");
             return;
         }
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        call.tally().sessionOpened(clock.instant(), took, ringing);
+        events.publishEvent(new AvatarSessionOpened(call.id(), provider.id(), took, ringing));
         session.onEvent(event -> {
             try (CallMdc.Scope scope = CallMdc.enter(call)) { // vendors report on threads of their own
                 onAvatarEvent(call, session, event);
             }
         });
-        log.info("call {} opened {} session {} in {} ms", call.id(), provider.id(), session.id(),
-                (System.nanoTime() - started) / 1_000_000);
+        log.info("call {} opened {} session {} in {} ms", call.id(), provider.id(), session.id(), took.toMillis());
         if (call.state().isOver()) {
             // Declined, missed or hung up while the session was opening: it must not outlive the call.
             session.close("call over before the avatar was ready");
+            call.tally().sessionClosed(clock.instant());
             return;
         }
         call.announceAvatar(session.stage());
@@ -341,6 +392,7 @@ public class CallService {
 
     private void goLive(Call call, AvatarSession session) {
         if (call.moveTo(CallState.ACTIVE, clock.instant(), null)) {
+            call.tally().wentLive();
             conversation.greet(call, session);
         }
     }
@@ -354,6 +406,8 @@ public class CallService {
                 }
             }
             case AvatarEvent.SpeakingStarted started -> {
+                call.tally().avatarSpoke(clock.instant()).ifPresent(waited ->
+                        events.publishEvent(new AvatarReplied(call.id(), providers.current().id(), waited)));
                 if (call.setSpeaking(true)) {
                     call.publish(new CallEvent.SpeakingChanged(true));
                 }
@@ -367,11 +421,12 @@ public class CallService {
                     call.publish(new CallEvent.SpeakingChanged(false));
                 }
             }
-            case AvatarEvent.PersonSpoke spoke -> send(call, spoke.text()); // heard by the provider: like typed text
+            case AvatarEvent.PersonSpoke spoke -> send(call, spoke.text(), true); // heard by the provider: like typed text
             case AvatarEvent.ConnectionChanged changed -> call.publish(new CallEvent.ConnectionChanged(changed.quality()));
             case AvatarEvent.SessionStopped stopped -> {
                 log.info("call {} avatar session stopped: {}", call.id(), stopped.reason());
                 if (call.state() == CallState.RINGING) {
+                    call.tally().sessionClosed(clock.instant());
                     call.dropSession(); // the pre-warmed avatar is gone; answering opens a new one
                     session.close(stopped.reason());
                 } else if (call.state() == CallState.CONNECTING) {
@@ -400,8 +455,10 @@ public class CallService {
             return;
         }
         live.remove(call.id());
+        board.forget(call);
         conversation.stop(call);
         call.session().ifPresent(session -> session.close(reason.name()));
+        call.tally().sessionClosed(clock.instant());
         try {
             records.save(call.record(providers.current().id()));
         } catch (RuntimeException e) {
@@ -411,5 +468,12 @@ public class CallService {
         log.info("call {} over: {} after {} s in call", call.id(), reason, talkTime.toSeconds());
         events.publishEvent(new CallEnded(call.id(), call.avatar().id(), call.person(), providers.current().id(), outcome,
                 reason, talkTime));
+        call.tally().prewarmOutcome().ifPresent(used ->
+                events.publishEvent(new PrewarmSettled(call.id(), providers.current().id(), used)));
+    }
+
+    private void failed(Call call, RuntimeException e) {
+        call.tally().error();
+        events.publishEvent(new AvatarSessionFailed(call.id(), providers.current().id(), e.getClass().getSimpleName()));
     }
 }

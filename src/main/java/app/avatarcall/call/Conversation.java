@@ -89,6 +89,7 @@ class Conversation {
             turn.writing(responder.answer(new Question(text, call.locale(), call.persona(), call.memory()), turn));
         } catch (RuntimeException e) {
             log.error("call {}: the responder failed", call.id(), e);
+            call.tally().error();
             turn.failed();
         }
     }

@@ -7,6 +7,7 @@ import app.avatarcall.conversation.Answering;
 import app.avatarcall.conversation.Apology;
 import app.avatarcall.conversation.Languages;
 import app.avatarcall.conversation.ReplyListener;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -26,6 +27,8 @@ final class Turn implements ReplyListener {
     private final List<String> said = new ArrayList<>();
     private @Nullable Answering answering;
     private boolean over;
+    /** When the question went to the responder, for how long it took to write its first sentence. */
+    private final long askedAt = System.nanoTime();
 
     Turn(Call call, AvatarSession session, String question, String lineId) {
         this.call = call;
@@ -55,6 +58,9 @@ final class Turn implements ReplyListener {
     @Override
     public synchronized void sentence(String sentence) {
         if (!over) {
+            if (said.isEmpty()) {
+                call.tally().replyWritten(Duration.ofNanos(System.nanoTime() - askedAt));
+            }
             speak(sentence);
         }
     }

@@ -122,7 +122,7 @@ public class VoiceMessages {
         }
         log.info("call {}: {} ms of speech transcribed in {} ms", call.id(), length.toMillis(),
                 (System.nanoTime() - started) / 1_000_000);
-        return switch (calls.send(call, text)) {
+        return switch (calls.send(call, text, true)) {
             case SendResult.Sent sent -> new Heard.Sent(text.strip());
             case SendResult.Empty empty -> refused(call, 422, "voice.nothing-heard");
             case SendResult.TooLong tooLong -> refused(call, 422, "chat.too-long", tooLong.length(), tooLong.max());
