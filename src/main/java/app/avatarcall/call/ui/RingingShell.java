@@ -41,8 +41,14 @@ class RingingShell implements VaadinServiceInitListener {
                             new org.jsoup.nodes.DataNode(REMEMBER_TAPS));
                     var outlet = page.getElementById("outlet");
                     if (outlet != null) {
-                        var shell = outlet.prependElement("div").addClass("call-view").addClass("ringing-shell")
+                        var shell = outlet.prependElement("div").addClass("ringing-shell")
                                 .attr("data-state", "ringing").append(view.screen.getElement().getOuterHTML());
+                        // The view's classes and inline style carry the operator's branding (BrandingStyle).
+                        view.getElement().getClassList().forEach(shell::addClass);
+                        String branded = view.getElement().getAttribute("style");
+                        if (branded != null) {
+                            shell.attr("style", branded);
+                        }
                         // Sound and motion start with the app's own screen; the shell only has to be seen and tapped.
                         shell.select("ring-tone").remove();
                         shell.select("avatar-stage").removeAttr("portrait");
