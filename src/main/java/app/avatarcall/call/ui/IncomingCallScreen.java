@@ -11,6 +11,7 @@ import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.NativeButton;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The phone rings: who is calling, a pulsing portrait, and Accept / Decline; the operator's logo, words and ringtone
@@ -26,8 +27,17 @@ class IncomingCallScreen extends Div {
     private final Div portrait;
     private final boolean ownTitle;
 
+    /** The language the screen is in when it is not the page's (the console previews either language). */
+    private final @Nullable Locale language;
+
     IncomingCallScreen(AvatarProfile avatar, AvatarProfile.Persona persona, Runnable onAccept, Runnable onDecline,
                        VoiceRoute.Kind voice, Branding branding) {
+        this(avatar, persona, onAccept, onDecline, voice, branding, null);
+    }
+
+    IncomingCallScreen(AvatarProfile avatar, AvatarProfile.Persona persona, Runnable onAccept, Runnable onDecline,
+                       VoiceRoute.Kind voice, Branding branding, @Nullable Locale language) {
+        this.language = language;
         addClassNames("screen", "incoming");
         portrait = Portrait.of(avatar, persona, getTranslation("avatar.portrait", persona.name()));
         ownTitle = branding.texts().of(getLocale(), ScreenText.INCOMING_TITLE).isPresent();
@@ -53,6 +63,11 @@ class IncomingCallScreen extends Div {
 
         ringTone = new RingTone(getTranslation("incoming.tap-for-sound"), branding.ringtone(), branding.ringVolume());
         add(caller, actions, ringTone);
+    }
+
+    @Override
+    protected Locale getLocale() {
+        return language != null ? language : super.getLocale();
     }
 
     /** The person is known (a Telegram user): the call is for them, by name, unless the operator gave the title. */

@@ -134,7 +134,7 @@ class BrandingViewTest extends KaribuTest {
     @Test
     void a_png_logo_shows_in_the_preview_at_once_and_goes_live_on_save() {
         BrandingView view = open();
-        UploadKt._upload(view.logoUpload, "logo.png", "image/png", TestImages.image("png", 200, 80));
+        UploadKt._upload(view.logo.upload, "logo.png", "image/png", TestImages.image("png", 200, 80));
         roundTrip();
 
         Image logo = _get(view.preview, Image.class, spec -> spec.withClasses("call-logo"));
@@ -146,7 +146,7 @@ class BrandingViewTest extends KaribuTest {
         assertThat(_get(view.preview, Image.class, spec -> spec.withClasses("call-logo")).getSrc())
                 .isEqualTo("branding/logo?v=" + brandings.current().logoVersion());
 
-        ButtonKt._click(view.removeLogo);
+        ButtonKt._click(view.logo.remove);
         ButtonKt._click(view.save);
         assertThat(brandings.current().hasLogo()).isFalse();
     }
@@ -156,22 +156,46 @@ class BrandingViewTest extends KaribuTest {
         UI.getCurrent().setLocale(Locale.forLanguageTag("ru"));
         BrandingView view = open();
         byte[] svg = "<svg xmlns='http://www.w3.org/2000/svg' onload='alert(1)'/>".getBytes(StandardCharsets.UTF_8);
-        UploadKt._upload(view.logoUpload, "logo.png", "image/png", svg);
+        UploadKt._upload(view.logo.upload, "logo.png", "image/png", svg);
         roundTrip();
 
-        assertThat(view.logoError.getText()).startsWith("Файлы SVG не принимаются");
-        assertThat(view.pendingLogo).isNull();
+        assertThat(view.logo.error.getText()).startsWith("Файлы SVG не принимаются");
+        assertThat(view.logo.pending).isNull();
         assertThat(_find(view.preview, Image.class, spec -> spec.withClasses("call-logo"))).isEmpty();
     }
 
     @Test
     void an_oversized_or_damaged_file_is_refused_with_what_to_do_instead() {
         BrandingView view = open();
-        UploadKt._upload(view.logoUpload, "big.png", "image/png", new byte[3 * 1024 * 1024]);
+        UploadKt._upload(view.logo.upload, "big.png", "image/png", new byte[3 * 1024 * 1024]);
         roundTrip();
-        assertThat(view.logoError.getText()).isEqualTo("This file is larger than 2 MB. Upload a smaller picture.");
-        UploadKt._upload(view.logoUpload, "broken.jpg", "image/jpeg", new byte[] {(byte) 0xff, (byte) 0xd8, 1, 2});
+        assertThat(view.logo.error.getText()).isEqualTo("This file is larger than 2 MB. Upload a smaller picture.");
+        UploadKt._upload(view.logo.upload, "broken.jpg", "image/jpeg", new byte[] {(byte) 0xff, (byte) 0xd8, 1, 2});
         roundTrip();
-        assertThat(view.logoError.getText()).startsWith("This file is not a picture that can be read");
+        assertThat(view.logo.error.getText()).startsWith("This file is not a picture that can be read");
+    }
+
+    @Test
+    void the_preview_shows_the_russian_words_when_previewed_in_russian() {
+        BrandingView view = open();
+        type(view.form.texts.get("ru.INCOMING_TITLE"), "Вам звонит консультант");
+        assertThat(_get(view.preview, Paragraph.class, spec -> spec.withClasses("incoming-kind")).getText())
+                .isEqualTo("Video call…");
+        type(view.previewLanguage, Locale.forLanguageTag("ru"));
+        assertThat(_get(view.preview, Paragraph.class, spec -> spec.withClasses("incoming-kind")).getText())
+                .isEqualTo("Вам звонит консультант");
+        assertThat(_find(view.preview, Span.class, spec -> spec.withText("Принять"))).hasSize(1);
+    }
+
+    @Test
+    void the_operator_can_listen_to_the_chosen_ringtone_and_stop_it() {
+        BrandingView view = open();
+        type(view.form.ringtone, Branding.Ringtone.DIGITAL);
+        ButtonKt._click(view.listen);
+        var tone = view.preview.getElement().getChildren().filter(child -> child.getTag().equals("ring-tone")).toList();
+        assertThat(tone).singleElement().satisfies(element -> assertThat(element.getAttribute("tone")).isEqualTo("digital"));
+        assertThat(view.listen.getElement().getAttribute("aria-pressed")).isEqualTo("true");
+        ButtonKt._click(view.listen);
+        assertThat(view.preview.getElement().getChildren().filter(child -> child.getTag().equals("ring-tone"))).isEmpty();
     }
 }
