@@ -34,6 +34,8 @@ class BrandingForm extends FormLayout {
 
     BrandingForm(Runnable onChange) {
         accent = new ColourField(getTranslation("branding.accent"), onChange);
+        // The ringing screen is the background's; the accent shows once the call is live.
+        accent.hex.setHelperText(getTranslation("branding.accent.hint"));
         backgroundFrom = new ColourField(getTranslation("branding.background-from"), onChange);
         backgroundTo = new ColourField(getTranslation("branding.background-to"), onChange);
         choice(scheme, "branding.scheme", Branding.Scheme.values(), onChange);

@@ -37,6 +37,10 @@ class ColourField extends Div {
                 hex.setValue(change.getValue());
             }
         });
+        picker.getStyle().set("width", "48px").set("height", "36px").set("padding", "0")
+                .set("margin-bottom", "var(--lumo-space-xs)").set("flex", "none");
+        // The picker beside the field's box, not its label.
+        getStyle().set("display", "flex").set("align-items", "flex-end").set("gap", "var(--lumo-space-s)");
         add(picker, hex);
     }
 
