@@ -326,7 +326,8 @@ class AvatarStage extends HTMLElement {
   }
 
   private draw(t: number): void {
-    const still = REDUCED_MOTION?.matches ?? false;
+    // Still for people who asked their device for less motion, and in a call whose operator turned animations off.
+    const still = (REDUCED_MOTION?.matches ?? false) || this.closest('.brand-still') !== null;
     const e = this.expression;
     for (const key of Object.keys(e) as (keyof Expression)[]) {
       e[key] += (this.target[key] - e[key]) * 0.12;

@@ -2,11 +2,28 @@
  * <ring-tone>: the incoming-call ringtone, synthesized with Web Audio (no audio file to download), with vibration
  * where the device has it. Browsers let a page make sound only after the person has interacted with it; until then
  * it shows a hint and starts on the first tap. Removing the element stops everything at once; the `muted` attribute
- * (the app was minimized in Telegram) silences it at once until it is removed.
+ * (the app was minimized in Telegram) silences it at once until it is removed. The `tone` attribute picks one of
+ * TONES, or `silent` (it only vibrates, and asks for no tap); `volume` is the gain.
  */
-const PHRASE = [659.25, 830.61, 987.77, 830.61, 659.25, 987.77]; // E5 G#5 B5: a bright, friendly arpeggio
-const NOTE_SECONDS = 0.14;
-const CYCLE_MS = 3000;
+interface Tone {
+  notes: number[];
+  noteSeconds: number;
+  cycleMs: number;
+  /** Oscillators per note, with their detune in cents: more voices, a richer sound. */
+  voices: [OscillatorType, number][];
+}
+
+/** The built-in tones an operator picks from (Branding.Ringtone), synthesized here: nothing to download. */
+export const TONES: Record<string, Tone> = {
+  // E5 G#5 B5: a bright, friendly arpeggio (the app's own tone).
+  classic: { notes: [659.25, 830.61, 987.77, 830.61, 659.25, 987.77], noteSeconds: 0.14, cycleMs: 3000,
+    voices: [['sine', 0], ['triangle', 1200]] },
+  // C5 E5 G5, slower and rounder: for calm settings (healthcare, tutoring).
+  soft: { notes: [523.25, 659.25, 783.99, 659.25], noteSeconds: 0.3, cycleMs: 3600, voices: [['sine', 0]] },
+  // Two alternating beeps, like an office phone.
+  digital: { notes: [1318.51, 987.77, 1318.51, 987.77, 1318.51, 987.77], noteSeconds: 0.07, cycleMs: 2400,
+    voices: [['square', 0]] },
+};
 
 class RingTone extends HTMLElement {
   static observedAttributes = ['muted'];
@@ -25,13 +42,24 @@ class RingTone extends HTMLElement {
     }
   }
 
+  private tone(): Tone | undefined {
+    const name = this.getAttribute('tone') ?? 'classic';
+    return name === 'silent' ? undefined : (TONES[name] ?? TONES.classic);
+  }
+
   private start(): void {
+    const tone = this.tone();
+    if (!tone) {
+      this.vibrate();
+      this.cycle = window.setInterval(() => this.vibrate(), TONES.classic.cycleMs);
+      return;
+    }
     const Context = window.AudioContext ?? (window as unknown as { webkitAudioContext?: typeof AudioContext }).webkitAudioContext;
     if (Context) {
       this.audio = new Context();
     }
-    this.ring();
-    this.cycle = window.setInterval(() => this.ring(), CYCLE_MS);
+    this.ring(tone);
+    this.cycle = window.setInterval(() => this.ring(tone), tone.cycleMs);
     if (this.audio?.state !== 'running') {
       this.textContent = this.getAttribute('tap-hint') ?? '';
       for (const type of ['pointerdown', 'keydown', 'touchstart']) {
@@ -80,7 +108,7 @@ class RingTone extends HTMLElement {
     }
   }
 
-  private ring(): void {
+  private ring(tone: Tone): void {
     if (this.hasAttribute('muted')) {
       return;
     }
@@ -89,25 +117,26 @@ class RingTone extends HTMLElement {
     if (!audio || audio.state !== 'running') {
       return;
     }
-    const volume = Number(this.getAttribute('volume') ?? 0.25);
+    // An exponential ramp cannot reach 0: the quietest is nearly silent.
+    const volume = Math.max(0.0002, Number(this.getAttribute('volume') ?? 0.25));
     const start = audio.currentTime + 0.02;
-    PHRASE.forEach((frequency, i) => this.note(audio, frequency, start + i * NOTE_SECONDS, volume));
+    tone.notes.forEach((frequency, i) => this.note(audio, tone, frequency, start + i * tone.noteSeconds, volume));
   }
 
-  private note(audio: AudioContext, frequency: number, at: number, volume: number): void {
+  private note(audio: AudioContext, tone: Tone, frequency: number, at: number, volume: number): void {
     const gain = audio.createGain();
     gain.gain.setValueAtTime(0.0001, at);
     gain.gain.exponentialRampToValueAtTime(volume, at + 0.012);
-    gain.gain.exponentialRampToValueAtTime(0.0001, at + NOTE_SECONDS * 1.8);
+    gain.gain.exponentialRampToValueAtTime(0.0001, at + tone.noteSeconds * 1.8);
     gain.connect(audio.destination);
-    for (const [type, detune] of [['sine', 0], ['triangle', 1200]] as const) {
+    for (const [type, detune] of tone.voices) {
       const oscillator = audio.createOscillator();
       oscillator.type = type;
       oscillator.frequency.value = frequency;
       oscillator.detune.value = detune;
       oscillator.connect(gain);
       oscillator.start(at);
-      oscillator.stop(at + NOTE_SECONDS * 2);
+      oscillator.stop(at + tone.noteSeconds * 2);
     }
   }
 

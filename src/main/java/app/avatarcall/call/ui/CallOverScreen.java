@@ -1,6 +1,8 @@
 package app.avatarcall.call.ui;
 
 import app.avatarcall.avatar.AvatarProfile;
+import app.avatarcall.branding.Branding;
+import app.avatarcall.branding.ScreenText;
 import app.avatarcall.call.CallState;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -16,9 +18,10 @@ class CallOverScreen extends Div {
     final Paragraph detail;
 
     CallOverScreen(AvatarProfile avatar, AvatarProfile.Persona persona, CallState outcome, Duration talkTime,
-                   Runnable onCallAgain, Runnable onClose) {
+                   Runnable onCallAgain, Runnable onClose, Branding branding) {
         addClassNames("screen", "call-over", "call-over--" + outcome.name().toLowerCase(java.util.Locale.ROOT));
-        H2 title = new H2(getTranslation("over." + outcome));
+        H2 title = new H2(outcome == CallState.ENDED ? BrandingStyle.text(this, getLocale(), branding, ScreenText.ENDED)
+                : getTranslation("over." + outcome));
         detail = new Paragraph(switch (outcome) {
             case MISSED -> getTranslation("over.missed-from", persona.name());
             case FAILED -> getTranslation("over.failed-detail", persona.name());

@@ -2,6 +2,8 @@ package app.avatarcall.call.ui;
 
 import app.avatarcall.avatar.AvatarDirectory;
 import app.avatarcall.avatar.AvatarProfile;
+import app.avatarcall.branding.Branding;
+import app.avatarcall.branding.Brandings;
 import app.avatarcall.call.Call;
 import app.avatarcall.call.CallEvent;
 import app.avatarcall.call.CallService;
@@ -55,6 +57,9 @@ class CallView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     private final VoiceMessages voice;
     private final MiniAppSignIn signIn;
     private final ScheduledAnswers scheduled;
+    private final Brandings brandings;
+    /** The operator's look, read afresh for every call, so that a change applies from the next call on. */
+    Branding branding = Branding.DEFAULT;
     /** The ring token of a call the bot placed, from the Answer button's link. */
     private @Nullable String ringToken;
     final AvatarStage stage;
@@ -68,8 +73,9 @@ class CallView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     private Runnable unsubscribe = () -> { };
 
     CallView(CallService calls, AvatarDirectory avatars, VoiceMessages voice, MiniAppSignIn signIn,
-             ScheduledAnswers scheduled) {
+             ScheduledAnswers scheduled, Brandings brandings) {
         this.calls = calls;
+        this.brandings = brandings;
         this.avatars = avatars;
         this.voice = voice;
         this.signIn = signIn;
@@ -232,6 +238,8 @@ class CallView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     private void follow(Call next, UI ui) {
         unsubscribe.run();
         call = next;
+        branding = brandings.current();
+        BrandingStyle.apply(this, branding);
         stage.setLook(next.avatar().look());
         stage.setLabel(getTranslation("avatar.portrait", next.persona().name()));
         stage.setUnmuteLabel(getTranslation("call.unmute"));
@@ -303,7 +311,7 @@ class CallView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         Component next = switch (state) {
             case RINGING -> {
                 var incoming = new IncomingCallScreen(current.avatar(), persona, () -> calls.accept(current),
-                        () -> calls.decline(current), voice.routeFor(current).kind());
+                        () -> calls.decline(current), voice.routeFor(current).kind(), branding);
                 current.previewImage().ifPresent(incoming::showPreview);
                 current.firstName().ifPresent(incoming::addressTo);
                 yield incoming;
@@ -318,7 +326,7 @@ class CallView extends Div implements BeforeEnterObserver, HasDynamicTitle {
                 // A microphone opened at Accept for a call that never went live is let go too.
                 getElement().executeJs("window.voiceInput?.release()");
                 yield new CallOverScreen(current.avatar(), persona, state, calls.talkTime(current), this::callAgain,
-                        this::close);
+                        this::close, branding);
             }
         };
         getElement().setAttribute("data-state", state.name().toLowerCase(Locale.ROOT));

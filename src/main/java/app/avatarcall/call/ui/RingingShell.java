@@ -35,18 +35,26 @@ class RingingShell implements VaadinServiceInitListener {
         response.getUI().map(UI::getCurrentView)
                 .filter(CallView.class::isInstance).map(CallView.class::cast)
                 .filter(view -> view.screen instanceof IncomingCallScreen)
-                .ifPresent(view -> {
-                    Document page = response.getDocument();
-                    page.head().appendElement("script").attr("initial", "").appendChild(
-                            new org.jsoup.nodes.DataNode(REMEMBER_TAPS));
-                    var outlet = page.getElementById("outlet");
-                    if (outlet != null) {
-                        var shell = outlet.prependElement("div").addClass("call-view").addClass("ringing-shell")
-                                .attr("data-state", "ringing").append(view.screen.getElement().getOuterHTML());
-                        // Sound and motion start with the app's own screen; the shell only has to be seen and tapped.
-                        shell.select("ring-tone").remove();
-                        shell.select("avatar-stage").removeAttr("portrait");
-                    }
-                });
+                .ifPresent(view -> addTo(response.getDocument(), view));
+    }
+
+    /** Apart from the listener, so that a test can read what a page gets on a plain document. */
+    static void addTo(Document page, CallView view) {
+        page.head().appendElement("script").attr("initial", "").appendChild(
+                new org.jsoup.nodes.DataNode(REMEMBER_TAPS));
+        var outlet = page.getElementById("outlet");
+        if (outlet != null && view.screen != null) {
+            var shell = outlet.prependElement("div").addClass("ringing-shell")
+                    .attr("data-state", "ringing").append(view.screen.getElement().getOuterHTML());
+            // The view's classes and inline style carry the operator's branding (BrandingStyle).
+            view.getElement().getClassList().forEach(shell::addClass);
+            String branded = view.getElement().getAttribute("style");
+            if (branded != null) {
+                shell.attr("style", branded);
+            }
+            // Sound and motion start with the app's own screen; the shell only has to be seen and tapped.
+            shell.select("ring-tone").remove();
+            shell.select("avatar-stage").removeAttr("portrait");
+        }
     }
 }
