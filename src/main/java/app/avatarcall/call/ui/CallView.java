@@ -2,6 +2,7 @@ package app.avatarcall.call.ui;
 
 import app.avatarcall.avatar.AvatarDirectory;
 import app.avatarcall.avatar.AvatarProfile;
+import app.avatarcall.base.ui.AvatarDrafts;
 import app.avatarcall.call.Call;
 import app.avatarcall.call.CallEvent;
 import app.avatarcall.call.CallService;
@@ -95,8 +96,13 @@ class CallView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        // The id comes from a URL anybody can type: only a known avatar is taken, anything else rings the default.
-        avatar = event.getRouteParameters().get("avatar").flatMap(avatars::find).orElseGet(avatars::defaultAvatar);
+        // The id comes from a URL anybody can type: only a known avatar is taken, anything else rings the default;
+        // an operator's test call brings a draft token that only their own session can turn into the unsaved avatar.
+        String id = event.getRouteParameters().get("avatar").orElse(null);
+        String draft = event.getLocation().getQueryParameters().getSingleParameter(AvatarDrafts.QUERY_PARAMETER)
+                .orElse(null);
+        avatar = AvatarDrafts.find(VaadinSession.getCurrent(), draft, id)
+                .or(() -> Optional.ofNullable(id).flatMap(avatars::find)).orElseGet(avatars::defaultAvatar);
         ringToken = event.getLocation().getQueryParameters().getSingleParameter(MiniAppLinks.RING_QUERY_PARAMETER)
                 .orElse(null);
         Call current = call;
