@@ -28,7 +28,9 @@ public record KnowledgeItem(long id, @Nullable String avatarId, Kind kind, Strin
     /** A new FAQ entry, in the language its words are written in. */
     public static KnowledgeItem faq(@Nullable String avatarId, List<String> questions, String answer) {
         String language = Languages.of(String.join(" ", questions) + " " + answer, java.util.Locale.ENGLISH);
-        return new KnowledgeItem(0, avatarId, Kind.FAQ, language, questions.getFirst(), questions, answer);
+        String first = questions.getFirst();
+        String title = first.length() > MAX_TITLE ? first.substring(0, MAX_TITLE - 1) + "…" : first;
+        return new KnowledgeItem(0, avatarId, Kind.FAQ, language, title, questions, answer);
     }
 
     /** A new document, in the language its text is written in. */

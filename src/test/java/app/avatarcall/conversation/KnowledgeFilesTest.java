@@ -1,19 +1,10 @@
 package app.avatarcall.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
+import app.avatarcall.testing.Pdfs;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
-import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.junit.jupiter.api.Test;
 
 class KnowledgeFilesTest {
@@ -63,25 +54,7 @@ class KnowledgeFilesTest {
         return refused.reason();
     }
 
-    /** A one-page PDF made here with PDFBox; with a password, locked with it. */
-    static byte[] pdf(String line, String password) throws IOException {
-        try (var document = new PDDocument(); var out = new ByteArrayOutputStream()) {
-            PDPage page = new PDPage();
-            document.addPage(page);
-            try (var content = new PDPageContentStream(document, page)) {
-                content.beginText();
-                content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
-                content.newLineAtOffset(72, 700);
-                content.showText(line);
-                content.endText();
-            }
-            if (password != null) {
-                var policy = new StandardProtectionPolicy("owner-" + password, password, new AccessPermission());
-                policy.setEncryptionKeyLength(128);
-                document.protect(policy);
-            }
-            document.save(out);
-            return out.toByteArray();
-        }
+    private static byte[] pdf(String line, String password) {
+        return Pdfs.withLines(password, line);
     }
 }
