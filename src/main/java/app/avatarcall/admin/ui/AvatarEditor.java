@@ -105,8 +105,11 @@ class AvatarEditor extends Div implements BeforeEnterObserver {
         speed.setLabel(getTranslation("admin.avatars.speed"));
         speed.setMin(AvatarProfile.MIN_SPEED);
         speed.setMax(AvatarProfile.MAX_SPEED);
-        speed.setStep(0.05);
-        speed.setStepButtonsVisible(true);
+        // The field checks its range itself (before the binder does), so it must say the same as the binder.
+        String outOfRange = getTranslation("admin.avatars.error.speed", AvatarProfile.MIN_SPEED, AvatarProfile.MAX_SPEED);
+        speed.setI18n(new NumberField.NumberFieldI18n().setMinErrorMessage(outOfRange).setMaxErrorMessage(outOfRange)
+                .setBadInputErrorMessage(outOfRange).setRequiredErrorMessage(outOfRange));
+        speed.setHelperText(getTranslation("admin.avatars.speed.hint"));
         emotion.setLabel(getTranslation("admin.avatars.emotion"));
         emotion.setItems(EMOTIONS);
         emotion.setItemLabelGenerator(tone -> getTranslation("admin.avatars.emotion." + (tone.isEmpty() ? "none" : tone)));

@@ -2,6 +2,7 @@ package app.avatarcall.admin.ui;
 
 import app.avatarcall.avatar.AvatarDirectory;
 import app.avatarcall.avatar.AvatarProfile;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The avatar editor's rules, each with a message that says what to do: an id that makes a clean deep link and is
@@ -26,12 +27,13 @@ final class AvatarEditorBinding {
                 .withValidator(id -> !editor.isCreating() || !isTaken(id.strip()),
                         editor.getTranslation("admin.avatars.error.id-taken"))
                 .bind(form -> form.id, (form, id) -> form.id = id);
-        binder.forField(editor.look).withNullRepresentation("")
+        binder.forField(editor.look)
                 .asRequired(editor.getTranslation("admin.avatars.error.look"))
+                .withConverter(AvatarEditorBinding::orEmpty, AvatarEditorBinding::orNone)
                 .bind(form -> form.look, (form, look) -> form.look = look);
-        binder.forField(editor.voice).withNullRepresentation("")
+        binder.forField(editor.voice).withConverter(AvatarEditorBinding::orEmpty, AvatarEditorBinding::orNone)
                 .bind(form -> form.voice, (form, voice) -> form.voice = voice);
-        binder.forField(editor.context).withNullRepresentation("")
+        binder.forField(editor.context).withConverter(AvatarEditorBinding::orEmpty, AvatarEditorBinding::orNone)
                 .bind(form -> form.context, (form, context) -> form.context = context);
         String speed = editor.getTranslation("admin.avatars.error.speed", AvatarProfile.MIN_SPEED, AvatarProfile.MAX_SPEED);
         binder.forField(editor.speed)
@@ -47,6 +49,15 @@ final class AvatarEditorBinding {
                 .withValidator(language -> editor.personas.get(language).isUsed(),
                         editor.getTranslation("admin.avatars.error.language"))
                 .bind(form -> form.language, (form, language) -> form.language = language);
+    }
+
+    /** A picker left empty holds null; the profile keeps an empty id for "none". */
+    private static String orEmpty(@Nullable String picked) {
+        return picked == null ? "" : picked;
+    }
+
+    private static @Nullable String orNone(String kept) {
+        return kept.isEmpty() ? null : kept;
     }
 
     /** "new" is the address of the empty editor, so no avatar may be called that. */
