@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,17 +23,20 @@ public class AvatarDirectory {
     }
 
     private final @Nullable AvatarRows rows;
+    private final ApplicationEventPublisher events;
     private volatile @Nullable Listing listing;
 
     /** The built-in demo avatars only, in memory: for tests of other features, which need no database. */
     public AvatarDirectory() {
         this.rows = null;
+        this.events = event -> { };
         this.listing = new Listing(BuiltInAvatars.ALL, BuiltInAvatars.ALL.getFirst().id());
     }
 
     @Autowired
-    AvatarDirectory(AvatarRows rows) {
+    AvatarDirectory(AvatarRows rows, ApplicationEventPublisher events) {
         this.rows = rows;
+        this.events = events;
     }
 
     public AvatarProfile defaultAvatar() {
@@ -86,6 +90,7 @@ public class AvatarDirectory {
                     listing().defaultId());
         }
         changed();
+        events.publishEvent(new AvatarDeleted(id));
         return true;
     }
 

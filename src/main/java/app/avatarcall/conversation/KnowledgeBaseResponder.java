@@ -1,5 +1,6 @@
 package app.avatarcall.conversation;
 
+import app.avatarcall.avatar.AvatarDeleted;
 import app.avatarcall.avatar.Emotion;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,8 +42,11 @@ public class KnowledgeBaseResponder implements Responder {
         this.bases = index(items.all());
     }
 
-    /** Indexes the built-in FAQ and what operators added; a call asking meanwhile gets the index as it was. */
-    @EventListener(KnowledgeChanged.class)
+    /**
+     * Indexes the built-in FAQ and what operators added; a call asking meanwhile gets the index as it was. A deleted
+     * avatar's knowledge was deleted with it, so that is a change too.
+     */
+    @EventListener({KnowledgeChanged.class, AvatarDeleted.class})
     public void reindex() {
         bases = index(items == null ? List.of() : items.all());
     }

@@ -7,7 +7,10 @@ import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import app.avatarcall.avatar.AvatarDirectory;
+import app.avatarcall.avatar.AvatarProfile;
 import app.avatarcall.testing.AppTest;
+import java.util.Map;
 
 @AppTest
 class KnowledgeItemsTest {
@@ -24,6 +27,8 @@ class KnowledgeItemsTest {
     KnowledgeItems items;
     @Autowired
     KnowledgeBaseResponder responder;
+    @Autowired
+    AvatarDirectory avatars;
 
     @AfterEach
     void forgetWhatWasAdded() {
@@ -86,5 +91,21 @@ class KnowledgeItemsTest {
         items.save(KnowledgeItem.document(null, "Manual", WARRANTY));
         assertThat(responder.answer("how much would it cost me?", Locale.ENGLISH).text())
                 .startsWith("The demo avatar is free.");
+    }
+
+    @Test
+    void deleting_an_avatar_forgets_its_knowledge_so_a_new_one_of_the_same_id_starts_afresh() {
+        AvatarProfile nina = new AvatarProfile("nina", "ava", "female", Map.of("en",
+                new AvatarProfile.Persona("Nina", "Tutor", "Hi!")));
+        avatars.save(nina);
+        items.save(KnowledgeItem.document("nina", "Nimbus 3 manual", WARRANTY));
+        avatars.delete("nina");
+        avatars.save(nina);
+        try {
+            assertThat(items.all()).isEmpty();
+            assertThat(responder.retrieve("How long does the Nimbus warranty last?", Locale.ENGLISH, "nina", 3)).isEmpty();
+        } finally {
+            avatars.delete("nina");
+        }
     }
 }
