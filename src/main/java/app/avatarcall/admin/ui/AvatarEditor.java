@@ -8,6 +8,7 @@ import app.avatarcall.avatar.AvatarProviders;
 import app.avatarcall.avatar.SpeechMode;
 import app.avatarcall.base.ui.AvatarDrafts;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.avatar.Avatar;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -15,6 +16,7 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.textfield.NumberField;
@@ -58,6 +60,8 @@ class AvatarEditor extends Div implements BeforeEnterObserver {
     final ComboBox<String> look;
     final ComboBox<String> voice;
     final ComboBox<String> context;
+    /** The chosen face's preview image (initials where the catalogue has none, as for the demo's looks). */
+    final Avatar face = new Avatar();
     final NumberField speed = new NumberField();
     final Select<String> emotion = new Select<>();
     final Select<String> language = new Select<>();
@@ -80,7 +84,8 @@ class AvatarEditor extends Div implements BeforeEnterObserver {
         look = CataloguePickers.faces(catalog);
         voice = CataloguePickers.voices(catalog);
         context = CataloguePickers.contexts(catalog);
-        label();
+        AvatarEditorLabels.apply(this);
+        look.addValueChangeListener(change -> showFace(catalog, change.getValue()));
         new AvatarEditorBinding(this, avatars).bind();
         TabSheet languages = new TabSheet();
         personas.forEach((code, fields) -> languages.add(getTranslation("admin.avatars.language." + code), fields));
@@ -89,36 +94,13 @@ class AvatarEditor extends Div implements BeforeEnterObserver {
         save.addClickListener(click -> save());
         testCall.setText(getTranslation("admin.avatars.test-call"));
         testCall.addClickListener(click -> testCall());
-        Button cancel = new Button(getTranslation("admin.avatars.cancel"), click -> UI.getCurrent().navigate(AvatarsView.class));
+        Button cancel = new Button(getTranslation("admin.avatars.cancel"),
+                click -> UI.getCurrent().navigate(AvatarsView.class));
         cancel.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        FormLayout settings = new FormLayout(id, look, voice, speed, emotion, language, startsIn, context);
+        HorizontalLayout lookAndFace = new HorizontalLayout(look, face);
+        lookAndFace.setAlignItems(FlexComponent.Alignment.END);
+        FormLayout settings = new FormLayout(id, lookAndFace, voice, speed, emotion, language, startsIn, context);
         add(title, settings, languages, new HorizontalLayout(save, testCall, cancel));
-    }
-
-    private void label() {
-        id.setLabel(getTranslation("admin.avatars.id"));
-        id.setHelperText(getTranslation("admin.avatars.id.hint"));
-        look.setLabel(getTranslation("admin.avatars.look"));
-        voice.setLabel(getTranslation("admin.avatars.voice"));
-        context.setLabel(getTranslation("admin.avatars.context"));
-        context.setHelperText(getTranslation("admin.avatars.context.hint"));
-        speed.setLabel(getTranslation("admin.avatars.speed"));
-        speed.setMin(AvatarProfile.MIN_SPEED);
-        speed.setMax(AvatarProfile.MAX_SPEED);
-        // The field checks its range itself (before the binder does), so it must say the same as the binder.
-        String outOfRange = getTranslation("admin.avatars.error.speed", AvatarProfile.MIN_SPEED, AvatarProfile.MAX_SPEED);
-        speed.setI18n(new NumberField.NumberFieldI18n().setMinErrorMessage(outOfRange).setMaxErrorMessage(outOfRange)
-                .setBadInputErrorMessage(outOfRange).setRequiredErrorMessage(outOfRange));
-        speed.setHelperText(getTranslation("admin.avatars.speed.hint"));
-        emotion.setLabel(getTranslation("admin.avatars.emotion"));
-        emotion.setItems(EMOTIONS);
-        emotion.setItemLabelGenerator(tone -> getTranslation("admin.avatars.emotion." + (tone.isEmpty() ? "none" : tone)));
-        language.setLabel(getTranslation("admin.avatars.language"));
-        language.setItems(AvatarForm.LANGUAGES);
-        language.setItemLabelGenerator(code -> getTranslation("admin.avatars.language." + code));
-        startsIn.setLabel(getTranslation("admin.avatars.starts-in"));
-        startsIn.setItems(SpeechMode.TALK, SpeechMode.REPEAT);
-        startsIn.setItemLabelGenerator(mode -> getTranslation("admin.avatars.mode." + mode.name().toLowerCase(Locale.ROOT)));
     }
 
     @Override
@@ -165,6 +147,12 @@ class AvatarEditor extends Div implements BeforeEnterObserver {
         String token = AvatarDrafts.keep(VaadinSession.getCurrent(), avatar);
         testCallUrl = "call/" + avatar.id() + "?" + AvatarDrafts.QUERY_PARAMETER + "=" + token;
         UI.getCurrent().getPage().open(testCallUrl, "_blank");
+    }
+
+    private void showFace(AvatarCatalog catalog, @Nullable String look) {
+        var chosen = catalog.faces().stream().filter(known -> known.id().equals(look)).findFirst();
+        face.setName(chosen.map(AvatarCatalog.Face::name).orElse(look == null ? "" : look));
+        face.setImage(chosen.map(AvatarCatalog.Face::previewUrl).orElse(null));
     }
 
     private String actor() {

@@ -35,7 +35,8 @@ final class AvatarEditorBinding {
                 .bind(form -> form.voice, (form, voice) -> form.voice = voice);
         binder.forField(editor.context).withConverter(AvatarEditorBinding::orEmpty, AvatarEditorBinding::orNone)
                 .bind(form -> form.context, (form, context) -> form.context = context);
-        String speed = editor.getTranslation("admin.avatars.error.speed", AvatarProfile.MIN_SPEED, AvatarProfile.MAX_SPEED);
+        String speed = editor.getTranslation("admin.avatars.error.speed", AvatarProfile.MIN_SPEED,
+                AvatarProfile.MAX_SPEED);
         binder.forField(editor.speed)
                 .asRequired(speed)
                 .withValidator(value -> value >= AvatarProfile.MIN_SPEED && value <= AvatarProfile.MAX_SPEED, speed)

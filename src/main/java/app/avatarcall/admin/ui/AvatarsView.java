@@ -50,9 +50,10 @@ class AvatarsView extends Div {
                 .setAutoWidth(true);
         grid.addColumn(avatar -> avatar.persona(getLocale()).role()).setHeader(getTranslation("admin.avatars.role"))
                 .setFlexGrow(1);
-        grid.addColumn(avatar -> "/call/" + avatar.id()).setHeader(getTranslation("admin.avatars.link")).setAutoWidth(true);
-        grid.addComponentColumn(this::defaultMarker).setHeader(getTranslation("admin.avatars.default")).setKey("default")
+        grid.addColumn(avatar -> "/call/" + avatar.id()).setHeader(getTranslation("admin.avatars.link"))
                 .setAutoWidth(true);
+        grid.addComponentColumn(this::defaultMarker).setHeader(getTranslation("admin.avatars.default"))
+                .setKey("default").setAutoWidth(true);
         grid.addComponentColumn(this::actions).setKey("actions").setAutoWidth(true);
         grid.setAllRowsVisible(true);
         add.setText(getTranslation("admin.avatars.add"));
@@ -117,7 +118,8 @@ class AvatarsView extends Div {
 
     private void delete(AvatarProfile avatar) {
         if (avatars.delete(avatar.id())) {
-            audit.record(actor(), "avatar.deleted", avatar.id() + " (" + avatar.persona(java.util.Locale.ENGLISH).name() + ")");
+            audit.record(actor(), "avatar.deleted",
+                    avatar.id() + " (" + avatar.persona(java.util.Locale.ENGLISH).name() + ")");
             Notification.show(getTranslation("admin.avatars.deleted", avatar.persona(getLocale()).name()));
         }
         refresh();

@@ -29,8 +29,8 @@ class DemoAvatarProvider implements AvatarProvider {
     public AvatarCatalog catalog() {
         return new AvatarCatalog(
                 List.of(new AvatarCatalog.Face("ava", "Ava", null), new AvatarCatalog.Face("max", "Max", null)),
-                List.of(new AvatarCatalog.Voice("female", "Female", "", "female"),
-                        new AvatarCatalog.Voice("male", "Male", "", "male")),
+                List.of(new AvatarCatalog.Voice("female", "Browser speech", "", "female"),
+                        new AvatarCatalog.Voice("male", "Browser speech", "", "male")),
                 List.of());
     }
 

@@ -61,6 +61,7 @@ class AvatarEditorTest extends ConsoleTest {
         AvatarEditor editor = open("admin/avatars/new");
         assertThat(editor.getClassNames()).contains("admin-page");
         fillInNina(editor);
+        assertThat(editor.face.getName()).isEqualTo("ava"); // the chosen face beside its picker
         ButtonKt._click(editor.save);
 
         AvatarProfile nina = avatars.find("nina").orElseThrow();
