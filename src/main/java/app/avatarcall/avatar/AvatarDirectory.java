@@ -20,6 +20,13 @@ public class AvatarDirectory {
 
     /** The avatars in their order, and which is the default. */
     record Listing(List<AvatarProfile> avatars, String defaultId) {
+        Listing {
+            avatars = List.copyOf(avatars);
+        }
+
+        static Listing builtIn() {
+            return new Listing(BuiltInAvatars.ALL, BuiltInAvatars.ALL.getFirst().id());
+        }
     }
 
     private final @Nullable AvatarRows rows;
@@ -30,7 +37,7 @@ public class AvatarDirectory {
     public AvatarDirectory() {
         this.rows = null;
         this.events = event -> { };
-        this.listing = new Listing(BuiltInAvatars.ALL, BuiltInAvatars.ALL.getFirst().id());
+        this.listing = Listing.builtIn();
     }
 
     @Autowired
@@ -121,7 +128,9 @@ public class AvatarDirectory {
         }
         synchronized (this) { // not while a change is being written, or the old listing could be kept
             if (listing == null) {
-                listing = Objects.requireNonNull(rows).load();
+                Listing loaded = Objects.requireNonNull(rows).load();
+                // Only a database broken by hand has no usable avatar (the default cannot be deleted): calls go on.
+                listing = loaded.avatars().isEmpty() ? Listing.builtIn() : loaded;
             }
             return Objects.requireNonNull(listing);
         }

@@ -71,7 +71,7 @@ final class KnowledgeBase {
         return scored(question, k, "").stream().map(Hit::entry).toList();
     }
 
-    /** The entries (shared, or the avatar's) that bear on the question with their scores, best first; at most {@code k}. */
+    /** The entries (shared, or the avatar's) that bear on the question, with scores, best first; at most {@code k}. */
     List<Hit> scored(String question, int k, String avatarId) {
         return hits(question, k, avatarId).stream().filter(hit -> hit.score() >= minScore / 2).toList();
     }

@@ -43,7 +43,8 @@ public class KnowledgeItems {
             var key = new GeneratedKeyHolder();
             jdbc.sql("insert into knowledge_item (avatar_id, kind, language, title, questions, body, updated_at) "
                             + "values (?, ?, ?, ?, ?, ?, ?)")
-                    .params(item.avatarId(), item.kind().name(), item.language(), item.title(), questions, item.body(), now)
+                    .params(item.avatarId(), item.kind().name(), item.language(), item.title(), questions, item.body(),
+                            now)
                     .update(key, "id");
             saved = item.withId(key.getKeyAs(Number.class).longValue());
         } else {

@@ -95,6 +95,19 @@ class AvatarDirectoryTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void an_avatar_row_broken_by_hand_is_left_out_and_the_others_still_ring() {
+        jdbc.sql("insert into avatar (id, look, voice, voice_speed, voice_emotion, language, starts_in, context, "
+                + "is_default, position, updated_at) values ('broken', 'ava', '', 1, '', 'en', 'TALK', '', false, 9, "
+                + "current_timestamp)").update(); // and no English persona
+        try {
+            avatars.setDefault("ava"); // any change reads the tables again
+            assertThat(avatars.all()).extracting(AvatarProfile::id).containsExactly("ava", "max");
+        } finally {
+            jdbc.sql("delete from avatar where id = 'broken'").update();
+        }
+    }
+
     static AvatarProfile nina() {
         return new AvatarProfile("nina", "nina-look", "voice-7", Map.of(
                 "en", new AvatarProfile.Persona("Nina", "Language partner", "Hi, I'm Nina!", "You are patient."),

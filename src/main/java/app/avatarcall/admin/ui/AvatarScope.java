@@ -21,7 +21,8 @@ final class AvatarScope {
         List<String> ids = new ArrayList<>(List.of(EVERY));
         avatars.all().forEach(avatar -> ids.add(avatar.id()));
         picker.setItems(ids);
-        picker.setItemLabelGenerator(id -> name(avatars, id, locale, picker.getTranslation("admin.knowledge.every-avatar")));
+        String every = picker.getTranslation("admin.knowledge.every-avatar");
+        picker.setItemLabelGenerator(id -> name(avatars, id, locale, every));
         picker.setValue(EVERY);
         return picker;
     }

@@ -82,14 +82,16 @@ final class KnowledgeDialog extends Dialog {
                         getTranslation("admin.avatars.error.too-long", KnowledgeItem.MAX_TITLE))
                 .bind(draft -> draft.title, (draft, text) -> draft.title = text);
         binder.forField(questions)
-                .withValidator(text -> !faq || !lines(text).isEmpty(), getTranslation("admin.knowledge.error.questions"))
+                .withValidator(text -> !faq || !lines(text).isEmpty(),
+                        getTranslation("admin.knowledge.error.questions"))
                 .withValidator(text -> text.length() <= KnowledgeItem.MAX_QUESTIONS,
                         getTranslation("admin.avatars.error.too-long", KnowledgeItem.MAX_QUESTIONS))
                 .bind(draft -> draft.questions, (draft, text) -> draft.questions = text);
         binder.forField(body)
                 .withValidator(text -> !text.isBlank(), getTranslation(faq ? "admin.knowledge.error.answer"
                         : "admin.knowledge.error.text"))
-                .withValidator(text -> text.length() <= MAX_BODY, getTranslation("admin.avatars.error.too-long", MAX_BODY))
+                .withValidator(text -> text.length() <= MAX_BODY,
+                        getTranslation("admin.avatars.error.too-long", MAX_BODY))
                 .bind(draft -> draft.body, (draft, text) -> draft.body = text);
     }
 

@@ -70,7 +70,9 @@ class KnowledgeView extends Div {
         addDocument.addClickListener(click -> edit(KnowledgeItem.document(null, "", "")));
         uploadFor = AvatarScope.picker(avatars, getTranslation("admin.knowledge.upload-for"), getLocale());
         upload.setMaxFileSize(KnowledgeFiles.MAX_BYTES);
-        upload.setAcceptedFileTypes("text/plain", "text/markdown", "application/pdf", ".txt", ".md", ".markdown", ".pdf");
+        // What the browser offers to pick; what a file really is, is told by its content (KnowledgeFiles).
+        upload.setAcceptedFileTypes("text/plain", "text/markdown", "application/pdf", ".txt", ".md", ".markdown",
+                ".pdf");
         uploadError.getStyle().set("color", "var(--lumo-error-text-color)");
         uploadError.setVisible(false);
         HorizontalLayout actions = new HorizontalLayout(addFaq, addDocument, uploadFor, upload);
@@ -132,8 +134,9 @@ class KnowledgeView extends Div {
             Notification.show(getTranslation("admin.knowledge.uploaded", fileName));
             refresh();
         } catch (KnowledgeFiles.Refused refused) {
-            uploadError.setText(getTranslation("admin.knowledge.refused." + refused.reason().name().toLowerCase(Locale.ROOT)
-                    .replace('_', '-'), fileName, KnowledgeFiles.MAX_BYTES / (1024 * 1024)));
+            String reason = refused.reason().name().toLowerCase(Locale.ROOT).replace('_', '-');
+            uploadError.setText(getTranslation("admin.knowledge.refused." + reason, fileName,
+                    KnowledgeFiles.MAX_BYTES / (1024 * 1024)));
             uploadError.setVisible(true);
             Notification.show(uploadError.getText()).addThemeVariants(NotificationVariant.LUMO_ERROR);
         }

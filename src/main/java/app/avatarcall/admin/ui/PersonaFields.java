@@ -59,8 +59,10 @@ final class PersonaFields extends Composite<FormLayout> {
                 : ValidationResult.ok();
         binder.forField(field)
                 .withValidator(present)
-                .withValidator(value -> value.strip().length() <= max, getTranslation("admin.avatars.error.too-long", max))
-                .bind(form -> get(form.persona(language), which), (form, value) -> set(form.persona(language), which, value));
+                .withValidator(value -> value.strip().length() <= max,
+                        getTranslation("admin.avatars.error.too-long", max))
+                .bind(form -> get(form.persona(language), which),
+                        (form, value) -> set(form.persona(language), which, value));
     }
 
     private static String get(AvatarForm.PersonaForm persona, Field which) {

@@ -39,7 +39,8 @@ public final class AvatarDrafts {
     }
 
     /** The draft the token stands for in this session, if it is one of the avatar with that id. */
-    public static Optional<AvatarProfile> find(VaadinSession session, @Nullable String token, @Nullable String avatarId) {
+    public static Optional<AvatarProfile> find(VaadinSession session, @Nullable String token,
+                                               @Nullable String avatarId) {
         if (token == null || avatarId == null) {
             return Optional.empty();
         }
