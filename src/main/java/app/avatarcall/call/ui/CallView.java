@@ -98,9 +98,9 @@ class CallView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     public void beforeEnter(BeforeEnterEvent event) {
         // The id comes from a URL anybody can type: only a known avatar is taken, anything else rings the default;
         // an operator's test call brings a draft token that only their own session can turn into the unsaved avatar.
-        String id = event.getRouteParameters().get("avatar").orElse(null);
-        String draft = event.getLocation().getQueryParameters().getSingleParameter(AvatarDrafts.QUERY_PARAMETER)
-                .orElse(null);
+        @Nullable String id = event.getRouteParameters().get("avatar").orElse(null);
+        @Nullable String draft = event.getLocation().getQueryParameters()
+                .getSingleParameter(AvatarDrafts.QUERY_PARAMETER).orElse(null);
         avatar = AvatarDrafts.find(VaadinSession.getCurrent(), draft, id)
                 .or(() -> Optional.ofNullable(id).flatMap(avatars::find)).orElseGet(avatars::defaultAvatar);
         ringToken = event.getLocation().getQueryParameters().getSingleParameter(MiniAppLinks.RING_QUERY_PARAMETER)
