@@ -95,7 +95,9 @@ class KnowledgeViewTest extends ConsoleTest {
         UI.getCurrent().setLocale(Locale.forLanguageTag("ru"));
         KnowledgeView view = open();
         upload(view, "secret.pdf", "application/pdf", Pdfs.withLines("s3cret", "Secret"));
-        assertThat(view.uploadError.getText()).isEqualTo("Файл secret.pdf защищён паролем. Снимите защиту и загрузите его снова.");
+        assertThat(view.uploadError.getText())
+                .isEqualTo("Файл secret.pdf защищён паролем. Снимите защиту и загрузите его снова.");
+        assertThat(view.upload.getI18n().getAddFiles().getOne()).isEqualTo("Загрузить файл…");
     }
 
     @Test
