@@ -19,7 +19,6 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.upload.Upload;
-import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
@@ -70,19 +69,7 @@ class KnowledgeView extends Div {
         addDocument.setText(getTranslation("admin.knowledge.add.document"));
         addDocument.addClickListener(click -> edit(KnowledgeItem.document(null, "", "")));
         uploadFor = AvatarScope.picker(avatars, getTranslation("admin.knowledge.upload-for"), getLocale());
-        upload.setMaxFileSize(KnowledgeFiles.MAX_BYTES);
-        upload.setI18n(new UploadI18N()
-                .setAddFiles(new UploadI18N.AddFiles().setOne(getTranslation("admin.knowledge.upload.add"))
-                        .setMany(getTranslation("admin.knowledge.upload.add")))
-                .setDropFiles(new UploadI18N.DropFiles().setOne(getTranslation("admin.knowledge.upload.drop"))
-                        .setMany(getTranslation("admin.knowledge.upload.drop")))
-                .setError(new UploadI18N.Error()
-                        .setFileIsTooBig(getTranslation("admin.knowledge.upload.too-big", KnowledgeFiles.MAX_BYTES
-                                / (1024 * 1024)))
-                        .setIncorrectFileType(getTranslation("admin.knowledge.upload.wrong-type"))));
-        // What the browser offers to pick; what a file really is, is told by its content (KnowledgeFiles).
-        upload.setAcceptedFileTypes("text/plain", "text/markdown", "application/pdf", ".txt", ".md", ".markdown",
-                ".pdf");
+        KnowledgeUpload.limitAndLabel(upload);
         uploadError.getStyle().set("color", "var(--lumo-error-text-color)");
         uploadError.setVisible(false);
         HorizontalLayout actions = new HorizontalLayout(addFaq, addDocument, uploadFor, upload);
