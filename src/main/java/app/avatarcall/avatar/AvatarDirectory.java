@@ -1,57 +1,143 @@
 package app.avatarcall.avatar;
 
-import java.util.LinkedHashMap;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * The avatars people can call. Until the admin console keeps them in the database, these are the built-in demo
- * avatars; the first one is the default.
+ * The avatars people can call, as operators set them up in the admin console (kept in the database), one of them the
+ * default. Read on every ring, so the listing is kept in memory and dropped on every change made through here: a
+ * change applies to the next call at once. Another instance of a cluster, behind the same database, reads it again
+ * within {@link #SHARED_FRESHNESS}.
  */
 @Component
 public class AvatarDirectory {
 
-    private final Map<String, AvatarProfile> avatars = new LinkedHashMap<>();
+    /** The avatars in their order, and which is the default. */
+    record Listing(List<AvatarProfile> avatars, String defaultId) {
+        Listing {
+            avatars = List.copyOf(avatars);
+        }
 
-    public AvatarDirectory() {
-        add(new AvatarProfile("ava", "ava", "female", Map.of(
-                "en", new AvatarProfile.Persona("Ava", "AI assistant",
-                        "Hi! I'm Ava, the Avatar Call assistant. Ask me anything about the product, "
-                                + "or switch to Repeat and I will say what you type.",
-                        "You are warm, upbeat and curious, and you like people. You explain simply and you are glad to "
-                                + "help; now and then a light joke."),
-                "ru", new AvatarProfile.Persona("Ава", "ИИ-ассистент",
-                        "Привет! Я Ава, ассистент Avatar Call. Спросите меня о продукте "
-                                + "или включите режим «Повтор», и я произнесу то, что вы напишете.",
-                        "Ты тёплая, жизнерадостная и любознательная, любишь людей. Объясняешь просто, "
-                                + "рада помочь, иногда шутишь. Говоришь о себе в женском роде."))));
-        add(new AvatarProfile("max", "max", "male", Map.of(
-                "en", new AvatarProfile.Persona("Max", "Product guide",
-                        "Hello, I'm Max. I can tell you how Avatar Call works. What would you like to know?",
-                        "You are calm, precise and a little dry. You give the facts in the order that matters and "
-                                + "never oversell."),
-                "ru", new AvatarProfile.Persona("Макс", "Гид по продукту",
-                        "Здравствуйте, я Макс. Расскажу, как устроен Avatar Call. Что вам интересно?",
-                        "Ты спокойный, точный и немного суховатый. Излагаешь факты по порядку важности и "
-                                + "никогда не преувеличиваешь. Говоришь о себе в мужском роде."))));
+        static Listing builtIn() {
+            return new Listing(BuiltInAvatars.ALL, BuiltInAvatars.ALL.getFirst().id());
+        }
     }
 
-    private void add(AvatarProfile profile) {
-        avatars.put(profile.id(), profile);
+    private final @Nullable AvatarRows rows;
+    private final ApplicationEventPublisher events;
+    private volatile @Nullable Listing listing;
+    private volatile long loadedAt;
+    /** How old a listing read from the database may be: what another instance changed shows within this. */
+    static final Duration SHARED_FRESHNESS = Duration.ofSeconds(5);
+
+    /** The built-in demo avatars only, in memory: for tests of other features, which need no database. */
+    public AvatarDirectory() {
+        this.rows = null;
+        this.events = event -> { };
+        this.listing = Listing.builtIn();
+    }
+
+    @Autowired
+    AvatarDirectory(AvatarRows rows, ApplicationEventPublisher events) {
+        this.rows = rows;
+        this.events = events;
     }
 
     public AvatarProfile defaultAvatar() {
-        return avatars.values().iterator().next();
+        Listing current = listing();
+        return current.avatars().stream().filter(avatar -> avatar.id().equals(current.defaultId())).findFirst()
+                .orElseGet(() -> current.avatars().getFirst());
     }
 
     /** Looks an avatar up by an id that came from outside (a URL, a deep link): unknown ids find nothing. */
     public Optional<AvatarProfile> find(String id) {
-        return Optional.ofNullable(avatars.get(id));
+        return listing().avatars().stream().filter(avatar -> avatar.id().equals(id)).findFirst();
     }
 
     public List<AvatarProfile> all() {
-        return List.copyOf(avatars.values());
+        return listing().avatars();
+    }
+
+    public boolean isDefault(String id) {
+        return defaultAvatar().id().equals(id);
+    }
+
+    /** Adds the avatar, or replaces the one with its id. The first avatar there is becomes the default. */
+    public synchronized void save(AvatarProfile avatar) {
+        if (!AvatarProfile.ID.matcher(avatar.id()).matches()) {
+            throw new IllegalArgumentException("not an avatar id: " + avatar.id());
+        }
+        if (rows != null) {
+            rows.save(avatar);
+        } else {
+            List<AvatarProfile> avatars = new ArrayList<>(listing().avatars());
+            int at = avatars.indexOf(find(avatar.id()).orElse(null));
+            if (at >= 0) {
+                avatars.set(at, avatar);
+            } else {
+                avatars.add(avatar);
+            }
+            listing = new Listing(List.copyOf(avatars), listing().defaultId());
+        }
+        changed();
+    }
+
+    /** Removes the avatar (and its knowledge); the default one is kept (false), so that {@code /} always rings. */
+    public synchronized boolean delete(String id) {
+        if (isDefault(id) || find(id).isEmpty()) {
+            return false;
+        }
+        if (rows != null) {
+            rows.delete(id);
+        } else {
+            listing = new Listing(listing().avatars().stream().filter(avatar -> !avatar.id().equals(id)).toList(),
+                    listing().defaultId());
+        }
+        changed();
+        events.publishEvent(new AvatarDeleted(id));
+        return true;
+    }
+
+    /** Makes a known avatar the one {@code /} and unknown deep links ring; false for an unknown id. */
+    public synchronized boolean setDefault(String id) {
+        if (find(id).isEmpty()) {
+            return false;
+        }
+        if (rows != null) {
+            rows.makeDefault(id);
+        } else {
+            listing = new Listing(listing().avatars(), id);
+        }
+        changed();
+        return true;
+    }
+
+    private void changed() {
+        if (rows != null) {
+            listing = null; // read again on next use
+        }
+    }
+
+    private Listing listing() {
+        Listing current = listing;
+        if (current != null && (rows == null || System.nanoTime() - loadedAt < SHARED_FRESHNESS.toNanos())) {
+            return current;
+        }
+        synchronized (this) { // not while a change is being written, or the old listing could be kept
+            if (listing == null || System.nanoTime() - loadedAt >= SHARED_FRESHNESS.toNanos()) {
+                Listing loaded = Objects.requireNonNull(rows).load();
+                loadedAt = System.nanoTime();
+                // Only a database broken by hand has no usable avatar (the default cannot be deleted): calls go on.
+                listing = loaded.avatars().isEmpty() ? Listing.builtIn() : loaded;
+            }
+            return Objects.requireNonNull(listing);
+        }
     }
 }

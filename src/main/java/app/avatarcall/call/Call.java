@@ -3,6 +3,7 @@ package app.avatarcall.call;
 import app.avatarcall.avatar.AvatarProfile;
 import app.avatarcall.avatar.AvatarSession;
 import app.avatarcall.avatar.ConnectionQuality;
+import app.avatarcall.avatar.SpeechMode;
 import app.avatarcall.avatar.StageSetup;
 import app.avatarcall.conversation.ChatMode;
 import app.avatarcall.conversation.Memory;
@@ -38,7 +39,7 @@ public final class Call {
     private final List<Consumer<CallEvent>> listeners = new CopyOnWriteArrayList<>();
 
     private CallState state = CallState.RINGING;
-    private ChatMode mode = ChatMode.TALK;
+    private ChatMode mode;
     private @Nullable String openingLine;
     private @Nullable EndReason endReason;
     private @Nullable Instant answeredAt;
@@ -67,6 +68,8 @@ public final class Call {
         this.locale = locale;
         this.person = person;
         this.firstName = firstName;
+        // The operator chose the mode the avatar starts in; the person may switch it in the call.
+        this.mode = avatar.startsIn() == SpeechMode.REPEAT ? ChatMode.REPEAT : ChatMode.TALK;
         this.createdAt = now;
         this.lastActivityAt = now;
     }

@@ -86,7 +86,8 @@ class Conversation {
         call.publish(new CallEvent.MessageShown(call.lines().open(turn.lineId())));
         call.swapTurn(turn);
         try {
-            turn.writing(responder.answer(new Question(text, call.locale(), call.persona(), call.memory()), turn));
+            turn.writing(responder.answer(new Question(text, call.locale(), call.persona(), call.memory(),
+                    call.avatar().id()), turn));
         } catch (RuntimeException e) {
             log.error("call {}: the responder failed", call.id(), e);
             call.tally().error();

@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
@@ -37,6 +38,11 @@ final class KnowledgeBase {
     private static final String QUESTION = "question";
     private static final String ANSWER = "answer";
     private static final String ENTRY = "entry";
+    private static final String AVATAR = "avatar";
+
+    /** An entry that bears on a question, and how well it matches (BM25). */
+    record Hit(FaqEntry entry, float score) {
+    }
 
     private final Analyzer analyzer;
     private final List<FaqEntry> entries;
@@ -50,38 +56,43 @@ final class KnowledgeBase {
         this.searcher = new IndexSearcher(index());
     }
 
-    /** The best entry for the question, if any is a good enough match. */
+    /** The best shared entry for the question, if any is a good enough match. */
     Optional<FaqEntry> bestMatch(String question) {
-        Query query = parse(question);
-        if (query == null) {
-            return Optional.empty();
-        }
-        try {
-            ScoreDoc[] hits = searcher.search(query, 1).scoreDocs;
-            if (hits.length == 0 || hits[0].score < minScore) {
-                return Optional.empty();
-            }
-            int entry = searcher.storedFields().document(hits[0].doc).getField(ENTRY).numericValue().intValue();
-            return Optional.of(entries.get(entry));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return bestMatch(question, "");
     }
 
-    /** The entries that bear on the question, best first: at most {@code k}, each at least a weak match. */
+    /** The best entry for the question among those shared and those of the avatar, if any is a good enough match. */
+    Optional<FaqEntry> bestMatch(String question, String avatarId) {
+        return hits(question, 1, avatarId).stream().filter(hit -> hit.score() >= minScore).map(Hit::entry).findFirst();
+    }
+
+    /** The shared entries that bear on the question, best first: at most {@code k}, each at least a weak match. */
     List<FaqEntry> top(String question, int k) {
-        Query query = parse(question);
-        if (query == null || k <= 0) {
+        return scored(question, k, "").stream().map(Hit::entry).toList();
+    }
+
+    /** The entries (shared, or the avatar's) that bear on the question, with scores, best first; at most {@code k}. */
+    List<Hit> scored(String question, int k, String avatarId) {
+        return hits(question, k, avatarId).stream().filter(hit -> hit.score() >= minScore / 2).toList();
+    }
+
+    private List<Hit> hits(String question, int k, String avatarId) {
+        Query words = parse(question);
+        if (words == null || k <= 0) {
             return List.of();
         }
+        var whose = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(AVATAR, "")), BooleanClause.Occur.SHOULD)
+                .add(new TermQuery(new Term(AVATAR, avatarId)), BooleanClause.Occur.SHOULD).build();
+        Query query = new BooleanQuery.Builder().add(words, BooleanClause.Occur.MUST)
+                .add(whose, BooleanClause.Occur.FILTER).build();
         try {
-            List<FaqEntry> top = new ArrayList<>();
+            List<Hit> hits = new ArrayList<>();
             for (ScoreDoc hit : searcher.search(query, k).scoreDocs) {
-                if (hit.score >= minScore / 2) {
-                    top.add(entries.get(searcher.storedFields().document(hit.doc).getField(ENTRY).numericValue().intValue()));
-                }
+                int entry = searcher.storedFields().document(hit.doc).getField(ENTRY).numericValue().intValue();
+                hits.add(new Hit(entries.get(entry), hit.score));
             }
-            return top;
+            return hits;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -130,6 +141,7 @@ final class KnowledgeBase {
                 FaqEntry entry = entries.get(i);
                 Document doc = new Document();
                 doc.add(new StoredField(ENTRY, i));
+                doc.add(new StringField(AVATAR, entry.avatarId(), Field.Store.NO));
                 doc.add(new TextField(QUESTION, String.join("\n", entry.questions()), Field.Store.NO));
                 doc.add(new TextField(ANSWER, entry.answer(), Field.Store.NO));
                 writer.addDocument(doc);

@@ -35,6 +35,13 @@ public abstract class KaribuTest {
         UI.getCurrent().setLocale(Locale.ENGLISH);
     }
 
+    /** Another browser: a new Vaadin session and UI on the same application, as somebody else's would be. */
+    protected void newBrowser() {
+        MockVaadin.tearDown();
+        SecurityContextHolder.clearContext();
+        setUpVaadin();
+    }
+
     @AfterEach
     void tearDownVaadin() {
         MockVaadin.tearDown();

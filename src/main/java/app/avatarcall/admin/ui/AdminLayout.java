@@ -53,6 +53,7 @@ public class AdminLayout extends AppLayout {
         SideNav nav = new SideNav();
         nav.addItem(item("admin.nav.home", "admin", VaadinIcon.DASHBOARD),
                 item("admin.nav.avatars", "admin/avatars", VaadinIcon.USERS),
+                item("admin.nav.knowledge", "admin/knowledge", VaadinIcon.BOOK),
                 item("admin.nav.branding", "admin/branding", VaadinIcon.PAINTBRUSH),
                 item("admin.nav.live", "admin/live", VaadinIcon.PHONE),
                 item("admin.nav.analytics", "admin/analytics", VaadinIcon.CHART),

@@ -1,9 +1,11 @@
 package app.avatarcall.avatar.demo;
 
+import app.avatarcall.avatar.AvatarCatalog;
 import app.avatarcall.avatar.AvatarProvider;
 import app.avatarcall.avatar.AvatarSession;
 import app.avatarcall.avatar.AvatarSpec;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -20,6 +22,16 @@ class DemoAvatarProvider implements AvatarProvider {
     @Override
     public String id() {
         return "demo";
+    }
+
+    /** The looks the browser's demo face draws ({@code LOOKS} in avatar-stage.ts), and its voice hints. */
+    @Override
+    public AvatarCatalog catalog() {
+        return new AvatarCatalog(
+                List.of(new AvatarCatalog.Face("ava", "Ava", null), new AvatarCatalog.Face("max", "Max", null)),
+                List.of(new AvatarCatalog.Voice("female", "Browser speech", "", "female"),
+                        new AvatarCatalog.Voice("male", "Browser speech", "", "male")),
+                List.of());
     }
 
     @Override

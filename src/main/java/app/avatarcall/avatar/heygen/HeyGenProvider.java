@@ -54,7 +54,7 @@ class HeyGenProvider implements AvatarProvider, DisposableBean {
     @Override
     public AvatarSession open(AvatarSpec spec) {
         String token = api.createToken();
-        NewSession created = api.newSession(token, faceFor(spec), spec.language());
+        NewSession created = api.newSession(token, faceFor(spec), spec);
         try {
             api.start(token, created.sessionId());
         } catch (RuntimeException e) {
@@ -62,7 +62,8 @@ class HeyGenProvider implements AvatarProvider, DisposableBean {
             background.execute(() -> stopQuietly(created.sessionId()));
             throw e;
         }
-        return new HeyGenSession(api, token, created, properties.answersItself(), background);
+        return new HeyGenSession(api, token, created,
+                properties.answersItself() || !spec.context().isBlank(), background);
     }
 
     @Override

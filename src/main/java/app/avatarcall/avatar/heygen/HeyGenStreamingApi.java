@@ -2,6 +2,7 @@ package app.avatarcall.avatar.heygen;
 
 import app.avatarcall.avatar.AvatarBusyException;
 import app.avatarcall.avatar.AvatarCatalog;
+import app.avatarcall.avatar.AvatarSpec;
 import app.avatarcall.avatar.AvatarUnavailableException;
 import app.avatarcall.avatar.VendorHttp;
 import java.time.Instant;
@@ -25,6 +26,8 @@ import tools.jackson.databind.JsonNode;
 class HeyGenStreamingApi {
 
     private static final int STATE_CLOSED = 10005;
+    /** What HeyGen's voice ids look like ({@code GET /v2/voices}). */
+    private static final java.util.regex.Pattern VOICE_ID = java.util.regex.Pattern.compile("[0-9a-f]{32}");
 
     private final VendorHttp http;
     private final HeyGenProperties properties;
@@ -42,12 +45,26 @@ class HeyGenStreamingApi {
 
     /** Creates a session in a LiveKit room; HeyGen's avatar joins it once the session is started. */
     NewSession newSession(String token, String avatarId, Locale language) {
+        return newSession(token, avatarId, new AvatarSpec(avatarId, "", language));
+    }
+
+    /**
+     * A session with the avatar's own voice, pace, tone and knowledge base where its profile has them (a voice is
+     * HeyGen's only if it looks like one of its ids; the demo's hints are not), else the configured ones.
+     */
+    NewSession newSession(String token, String avatarId, AvatarSpec spec) {
+        Locale language = spec.language();
         Map<String, Object> voice = new LinkedHashMap<>();
-        if (HeyGenProperties.isSet(properties.voiceId())) {
-            voice.put("voice_id", properties.voiceId());
+        @Nullable String voiceId = VOICE_ID.matcher(spec.voice()).matches() ? spec.voice() : properties.voiceId();
+        if (HeyGenProperties.isSet(voiceId)) {
+            voice.put("voice_id", voiceId);
         }
-        if (HeyGenProperties.isSet(properties.voiceEmotion())) {
-            voice.put("emotion", properties.voiceEmotion()); // as HeyGen's SDK sends it: lower case
+        if (spec.voiceSpeed() != 1.0) {
+            voice.put("rate", spec.voiceSpeed());
+        }
+        String emotion = spec.voiceEmotion().isBlank() ? properties.voiceEmotion() : spec.voiceEmotion();
+        if (HeyGenProperties.isSet(emotion)) {
+            voice.put("emotion", emotion); // as HeyGen's SDK sends it: lower case
         }
         voice.put("elevenlabs_settings", Map.of("model_id", "eleven_multilingual_v2")); // says Russian best
         Map<String, Object> body = new LinkedHashMap<>();
@@ -58,8 +75,9 @@ class HeyGenStreamingApi {
         body.put("voice", voice);
         body.put("video_encoding", "H264");
         body.put("activity_idle_timeout", properties.activityIdleTimeout().toSeconds());
-        if (HeyGenProperties.isSet(properties.knowledgeBaseId())) {
-            body.put("knowledge_base_id", properties.knowledgeBaseId());
+        @Nullable String knowledgeBaseId = spec.context().isBlank() ? properties.knowledgeBaseId() : spec.context();
+        if (HeyGenProperties.isSet(knowledgeBaseId)) {
+            body.put("knowledge_base_id", knowledgeBaseId);
         }
         if (HeyGenProperties.isSet(properties.knowledgeBase())) {
             body.put("knowledge_base", properties.knowledgeBase());

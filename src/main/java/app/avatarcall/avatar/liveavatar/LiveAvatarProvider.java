@@ -73,8 +73,10 @@ class LiveAvatarProvider implements AvatarProvider, DisposableBean {
             }
             return lite.open(faceFor(spec), spec);
         }
-        SessionToken token = api.createToken(faceFor(spec), spec.language(), properties.voiceId(), properties.contextId(),
-                properties.sandbox());
+        // The avatar's own voice and context where its profile has LiveAvatar ones, else the configured ones.
+        @Nullable String voice = isUuid(spec.voice()) ? spec.voice() : properties.voiceId();
+        @Nullable String context = spec.context().isBlank() ? properties.contextId() : spec.context();
+        SessionToken token = api.createToken(faceFor(spec), spec.language(), voice, context, properties.sandbox());
         StartedSession started;
         try {
             started = api.start(token);
@@ -83,7 +85,7 @@ class LiveAvatarProvider implements AvatarProvider, DisposableBean {
             background.execute(() -> api.stop(token.sessionId(), "USER_CLOSED"));
             throw e;
         }
-        return new LiveAvatarSession(api, token, started, properties.contextId() != null, background);
+        return new LiveAvatarSession(api, token, started, context != null, background);
     }
 
     @Override

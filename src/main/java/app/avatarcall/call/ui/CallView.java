@@ -2,6 +2,7 @@ package app.avatarcall.call.ui;
 
 import app.avatarcall.avatar.AvatarDirectory;
 import app.avatarcall.avatar.AvatarProfile;
+import app.avatarcall.base.ui.AvatarDrafts;
 import app.avatarcall.branding.Branding;
 import app.avatarcall.branding.Brandings;
 import app.avatarcall.call.Call;
@@ -101,8 +102,13 @@ class CallView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        // The id comes from a URL anybody can type: only a known avatar is taken, anything else rings the default.
-        avatar = event.getRouteParameters().get("avatar").flatMap(avatars::find).orElseGet(avatars::defaultAvatar);
+        // The id comes from a URL anybody can type: only a known avatar is taken, anything else rings the default;
+        // an operator's test call brings a draft token that only their own session can turn into the unsaved avatar.
+        @Nullable String id = event.getRouteParameters().get("avatar").orElse(null);
+        @Nullable String draft = event.getLocation().getQueryParameters()
+                .getSingleParameter(AvatarDrafts.QUERY_PARAMETER).orElse(null);
+        avatar = AvatarDrafts.find(VaadinSession.getCurrent(), draft, id)
+                .or(() -> Optional.ofNullable(id).flatMap(avatars::find)).orElseGet(avatars::defaultAvatar);
         ringToken = event.getLocation().getQueryParameters().getSingleParameter(MiniAppLinks.RING_QUERY_PARAMETER)
                 .orElse(null);
         Call current = call;

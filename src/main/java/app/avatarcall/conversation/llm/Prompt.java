@@ -29,7 +29,8 @@ final class Prompt {
 
     List<Message> messages(Question question) {
         List<Message> messages = new ArrayList<>();
-        List<Passage> passages = knowledge.passages(question.text(), question.callLocale(), properties.passages());
+        List<Passage> passages = knowledge.passages(question.text(), question.callLocale(), question.avatarId(),
+                properties.passages());
         messages.add(new Message("system", system(question.persona(), question.language(), passages)));
         for (Memory.Exchange exchange : question.memory().recent(properties.memoryTokens())) {
             if (!exchange.question().isEmpty()) {
