@@ -4,6 +4,7 @@ import app.avatarcall.telegram.OnBot;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.LoggerContextListener;
 import ch.qos.logback.core.AppenderBase;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @OnBot
-class ErrorSpikes extends AppenderBase<ILoggingEvent> implements AutoCloseable {
+class ErrorSpikes extends AppenderBase<ILoggingEvent> implements LoggerContextListener, AutoCloseable {
 
     private final Deque<Instant> errors = new ArrayDeque<>();
     private final AdminAlerts alerts;
@@ -37,6 +38,30 @@ class ErrorSpikes extends AppenderBase<ILoggingEvent> implements AutoCloseable {
         start();
         root = logging.getLogger(Logger.ROOT_LOGGER_NAME);
         root.addAppender(this);
+        logging.addListener(this);
+    }
+
+    /** Logging configured anew (another application context starting, a reloaded configuration): listen again. */
+    @Override
+    public void onReset(LoggerContext context) {
+        root.addAppender(this);
+    }
+
+    @Override
+    public boolean isResetResistant() {
+        return true;
+    }
+
+    @Override
+    public void onStart(LoggerContext context) {
+    }
+
+    @Override
+    public void onStop(LoggerContext context) {
+    }
+
+    @Override
+    public void onLevelChange(ch.qos.logback.classic.Logger logger, Level level) {
     }
 
     @Override
@@ -65,6 +90,7 @@ class ErrorSpikes extends AppenderBase<ILoggingEvent> implements AutoCloseable {
 
     @Override
     public void close() {
+        ((LoggerContext) LoggerFactory.getILoggerFactory()).removeListener(this);
         root.detachAppender(this);
         stop();
     }

@@ -10,7 +10,9 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -103,6 +105,36 @@ class AdminConsoleInBrowserIT {
         assertThat(page).hasURL(Pattern.compile(".*/admin(\\?continue)?$"));
         assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Menu"))).isVisible();
         screenshot(page, "admin-overview-phone");
+    }
+
+    @Test
+    void every_console_page_loads_in_the_packaged_app_on_a_phone_and_a_desktop() {
+        Map<String, String> pages = new LinkedHashMap<>();
+        pages.put("avatars", "Avatars");
+        pages.put("avatars/ava", "Ava");
+        pages.put("knowledge", "Knowledge base");
+        pages.put("branding", "Branding");
+        pages.put("live", "Live calls");
+        pages.put("analytics", "Analytics");
+        pages.put("privacy", "Privacy");
+        pages.put("audit", "Audit log");
+        for (boolean phone : new boolean[] {false, true}) {
+            Page page = open(phone ? chromium.phone("en") : chromium.desktop("en"), "/admin/login");
+            signIn(page, PASSWORD);
+            assertThat(page).hasURL(Pattern.compile(".*/admin(\\?continue)?$"));
+            pages.forEach((path, heading) -> {
+                page.navigate(app.url("/admin/" + path));
+                assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(
+                        Pattern.compile(Pattern.quote(heading)))).first()).isVisible();
+                if (path.equals("analytics")) { // the chart's own chunk loaded and drew
+                    assertThat(page.locator("admin-chart canvas")).isAttached();
+                }
+                page.waitForTimeout(300); // let late chunks paint before the picture
+                screenshot(page, "admin-" + path.replace('/', '-') + (phone ? "-phone" : "-desktop"));
+            });
+            context.close();
+            context = null;
+        }
     }
 
     private static void screenshot(Page page, String name) {

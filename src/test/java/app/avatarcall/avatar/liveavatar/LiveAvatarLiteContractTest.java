@@ -165,10 +165,10 @@ class LiveAvatarLiteContractTest {
 
         String id = session.speak("Длинный ответ, который ещё синтезируется.", SpeechMode.REPEAT);
         await(() -> sockets.heard(session.id()).map(heard -> heard.chunks(id).size() == 1).orElse(false));
+        await(() -> events.contains(new AvatarEvent.SpeakingStarted(id))); // told right after that chunk went out
 
         assertThat(speech.heldBack()).isTrue(); // the rest is not even made yet
         assertThat(heard(session).chunks(id).getFirst().bytes()).isEqualTo(FIRST_CHUNK);
-        assertThat(events).contains(new AvatarEvent.SpeakingStarted(id));
 
         speech.release();
         await(() -> events.contains(new AvatarEvent.SpeakingEnded(id, false)));
