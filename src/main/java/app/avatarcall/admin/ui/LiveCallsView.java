@@ -3,6 +3,8 @@ package app.avatarcall.admin.ui;
 import app.avatarcall.admin.AuditLog;
 import app.avatarcall.call.CallService;
 import app.avatarcall.call.LiveCall;
+import app.avatarcall.ops.privacy.PrivacySettings;
+import app.avatarcall.ops.privacy.Transcripts;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
@@ -42,12 +44,13 @@ class LiveCallsView extends Div {
     private final Clock clock;
     private Runnable unsubscribe = () -> { };
 
-    LiveCallsView(CallService calls, AuditLog audit, AuthenticationContext authentication, Clock clock) {
+    LiveCallsView(CallService calls, AuditLog audit, AuthenticationContext authentication, Clock clock,
+                  Transcripts transcripts, PrivacySettings privacy) {
         this.calls = calls;
         this.audit = audit;
         this.authentication = authentication;
         this.clock = clock;
-        this.timeline = new CallTimelineDialog(calls);
+        this.timeline = new CallTimelineDialog(calls, transcripts, privacy);
         addClassName("admin-page");
         grid.addColumn(this::person).setHeader(getTranslation("admin.live.person")).setAutoWidth(true);
         grid.addColumn(LiveCall::avatarName).setHeader(getTranslation("admin.live.avatar")).setAutoWidth(true);

@@ -19,6 +19,9 @@ import app.avatarcall.call.EndReason;
 import app.avatarcall.call.LiveCall;
 import app.avatarcall.conversation.ChatMode;
 import app.avatarcall.testing.FakeAvatarProvider;
+import app.avatarcall.ops.privacy.Privacy;
+import app.avatarcall.ops.privacy.PrivacySettings;
+import app.avatarcall.ops.privacy.TranscriptLine;
 import app.avatarcall.testing.KaribuTest;
 import app.avatarcall.testing.TestClock;
 import com.github.mvysny.kaributesting.v10.GridKt;
@@ -48,6 +51,8 @@ class LiveCallsViewTest extends KaribuTest {
     TestClock clock;
     @Autowired
     AuditLog audit;
+    @Autowired
+    PrivacySettings privacy;
 
     private Call liveCallOf(String person, String firstName) {
         Call call = calls.ring(avatars.defaultAvatar(), Locale.ENGLISH, person, firstName);
@@ -144,9 +149,30 @@ class LiveCallsViewTest extends KaribuTest {
                 CallMoment.Kind.SPEAKING, CallMoment.Kind.MODE, CallMoment.Kind.CONNECTION);
         assertThat(moments).extracting(CallMoment::detail).contains("ACTIVE", "POOR", "REPEAT")
                 .noneMatch(detail -> detail.contains("secret"));
+        assertThat(view().timeline.lines.isVisible()).as("transcripts are off").isFalse();
         int connection = moments.stream().map(CallMoment::kind).toList().indexOf(CallMoment.Kind.CONNECTION);
         assertThat(GridKt._getFormattedRow(view().timeline.moments, connection)).contains("Connection changed", "Poor");
         calls.hangUp(call, EndReason.HUNG_UP);
+    }
+
+    @Test
+    void with_transcripts_turned_on_the_timeline_also_shows_what_was_said_as_text() {
+        privacy.change("operator", new Privacy(true, 30));
+        try {
+            Call call = liveCallOf("tg:78", "Vera");
+            calls.setMode(call, ChatMode.REPEAT);
+            calls.send(call, "<b>hello</b> there");
+            signInAsAdmin("operator");
+            UI.getCurrent().navigate("admin/live");
+            _click(action(call.id(), 0));
+
+            assertThat(view().timeline.lines.isVisible()).isTrue();
+            assertThat(GridKt._findAll(view().timeline.lines)).extracting(TranscriptLine::text)
+                    .contains("<b>hello</b> there");
+            calls.hangUp(call, EndReason.HUNG_UP);
+        } finally {
+            privacy.change("operator", new Privacy(false, 30));
+        }
     }
 
     @Test
