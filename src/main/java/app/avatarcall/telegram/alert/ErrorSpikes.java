@@ -12,6 +12,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,6 +40,18 @@ class ErrorSpikes extends AppenderBase<ILoggingEvent> implements LoggerContextLi
         root = logging.getLogger(Logger.ROOT_LOGGER_NAME);
         root.addAppender(this);
         logging.addListener(this);
+    }
+
+    /**
+     * Listens to the log again if logging was configured anew and dropped it: a stop-and-reset (Spring Boot's, when
+     * another application context starts in the same JVM) forgets even reset-resistant listeners.
+     */
+    @Scheduled(fixedDelayString = "${telegram.alerts.reattach-every:30s}")
+    void keepListening() {
+        if (root.getAppender(getName()) == null) {
+            root.addAppender(this);
+            ((LoggerContext) LoggerFactory.getILoggerFactory()).addListener(this);
+        }
     }
 
     /** Logging configured anew (another application context starting, a reloaded configuration): listen again. */

@@ -14,6 +14,7 @@ import app.avatarcall.testing.TestClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +24,15 @@ import org.springframework.context.ApplicationEventPublisher;
 /** The operators hear about outages, failed calls and error spikes in their admin chat, without being flooded. */
 @BotTest
 class AdminAlertsTest {
+
+    @Autowired
+    ErrorSpikes spikes;
+
+    /** Test contexts started since this one configured logging anew; the app listens again on its next round. */
+    @BeforeEach
+    void listening() {
+        spikes.keepListening();
+    }
 
     @Autowired
     ApplicationEventPublisher events;
