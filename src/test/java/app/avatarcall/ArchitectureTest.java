@@ -73,8 +73,7 @@ class ArchitectureTest {
 
     @Test
     void every_console_view_is_for_admins_only_but_the_way_in() {
-        classes().that().resideInAPackage("app.avatarcall.admin.ui..")
-                .and().areAnnotatedWith(com.vaadin.flow.router.Route.class)
+        classes().that().areAnnotatedWith(com.vaadin.flow.router.Route.class)
                 .and().areNotAnnotatedWith(com.vaadin.flow.server.auth.AnonymousAllowed.class)
                 .should().beAnnotatedWith(jakarta.annotation.security.RolesAllowed.class)
                 .check(APP);
