@@ -48,7 +48,7 @@ class ErrorSpikes extends AppenderBase<ILoggingEvent> implements LoggerContextLi
      */
     @Scheduled(fixedDelayString = "${telegram.alerts.reattach-every:30s}")
     void keepListening() {
-        if (root.getAppender(getName()) == null) {
+        if (!root.isAttached(this)) { // by identity: another context's ErrorSpikes has the same name
             root.addAppender(this);
             ((LoggerContext) LoggerFactory.getILoggerFactory()).addListener(this);
         }
