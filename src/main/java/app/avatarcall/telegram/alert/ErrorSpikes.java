@@ -48,15 +48,25 @@ class ErrorSpikes extends AppenderBase<ILoggingEvent> implements LoggerContextLi
      */
     @Scheduled(fixedDelayString = "${telegram.alerts.reattach-every:30s}")
     void keepListening() {
-        if (!root.isAttached(this)) { // by identity: another context's ErrorSpikes has the same name
-            root.addAppender(this);
-            ((LoggerContext) LoggerFactory.getILoggerFactory()).addListener(this);
+        if (!isStarted() || !root.isAttached(this)) { // by identity: another context's has the same name
+            listen();
+            LoggerContext logging = (LoggerContext) LoggerFactory.getILoggerFactory();
+            logging.removeListener(this); // once, whether or not the stop forgot it
+            logging.addListener(this);
         }
     }
 
     /** Logging configured anew (another application context starting, a reloaded configuration): listen again. */
     @Override
     public void onReset(LoggerContext context) {
+        listen();
+    }
+
+    /** A reset detached and stopped every appender: this one starts again and goes back on the root logger. */
+    private void listen() {
+        if (!isStarted()) {
+            start();
+        }
         root.addAppender(this);
     }
 
