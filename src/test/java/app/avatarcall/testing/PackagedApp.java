@@ -62,7 +62,7 @@ public final class PackagedApp implements AutoCloseable {
                 throw new IllegalStateException("the app exited with " + process.exitValue() + "; see " + log);
             }
             try {
-                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(url("/actuator/health"))).build(),
+                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(url("/actuator/health/readiness"))).build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (health.statusCode() == 200 && health.body().contains("\"UP\"")) {
                     return;
