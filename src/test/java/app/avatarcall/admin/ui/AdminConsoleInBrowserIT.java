@@ -1,21 +1,14 @@
 package app.avatarcall.admin.ui;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThat;
 
-import app.avatarcall.testing.Chromium;
-import app.avatarcall.testing.PackagedApp;
+import app.avatarcall.testing.BrowserTest;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -23,42 +16,17 @@ import org.junit.jupiter.api.Test;
  * Signing in to the console in a real Chromium against the packaged jar: what only a browser proves (the Login
  * component posts the form Spring Security reads, the session then carries the admin into the console).
  */
-class AdminConsoleInBrowserIT {
+class AdminConsoleInBrowserIT extends BrowserTest {
 
     private static final String PASSWORD = "correct horse battery";
-    private static PackagedApp app;
-    private static Chromium chromium;
-    private BrowserContext context;
-    private final List<String> pageErrors = new ArrayList<>();
 
     @BeforeAll
     static void start() throws Exception {
-        chromium = Chromium.launch();
-        app = PackagedApp.start("--admin.username=operator", "--admin.password=" + PASSWORD);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (app != null) {
-            app.close();
-        }
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
-    @AfterEach
-    void closePage() {
-        if (context != null) {
-            context.close();
-        }
-        assertThat(pageErrors).as("JavaScript errors on the page").isEmpty();
+        startApp("--admin.username=operator", "--admin.password=" + PASSWORD);
     }
 
     private Page open(BrowserContext browser, String path) {
-        context = browser;
-        Page page = context.newPage();
-        page.onPageError(pageErrors::add);
+        Page page = pageOf(browser);
         page.navigate(app.url(path));
         return page;
     }
@@ -142,12 +110,8 @@ class AdminConsoleInBrowserIT {
                 page.waitForTimeout(300); // let late chunks paint before the picture
                 screenshot(page, "admin-" + path.replace('/', '-') + (phone ? "-phone" : "-desktop"));
             });
-            context.close();
-            context = null;
+            closePage();
         }
     }
 
-    private static void screenshot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", name + ".png")));
-    }
 }

@@ -3,8 +3,7 @@ package app.avatarcall.call.ui;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.avatarcall.testing.Chromium;
-import app.avatarcall.testing.PackagedApp;
+import app.avatarcall.testing.BrowserTest;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -12,11 +11,8 @@ import com.microsoft.playwright.Route;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.WaitUntilState;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -25,49 +21,21 @@ import org.junit.jupiter.api.Test;
  * load and talk to the server, push delivers the avatar's captions, no script in a message ever runs).
  * Screenshots land in {@code target/screenshots}.
  */
-class CallInBrowserIT {
+class CallInBrowserIT extends BrowserTest {
 
-    private static PackagedApp app;
-    private static Chromium chromium;
-    private BrowserContext context;
-    private final List<String> pageErrors = new ArrayList<>();
 
     @BeforeAll
     static void start() throws Exception {
-        chromium = Chromium.launch();
         // Short enough for the missed-call path, long enough for a loaded CI machine to answer the other calls in time.
-        app = PackagedApp.start("--call.ring-timeout=10s");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (app != null) {
-            app.close();
-        }
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
-    @AfterEach
-    void closePage() {
-        if (context != null) {
-            context.close();
-        }
-        assertThat(pageErrors).as("JavaScript errors on the page").isEmpty();
+        startApp("--call.ring-timeout=10s");
     }
 
     private Page open(BrowserContext browser, String path) {
-        context = browser;
-        Page page = context.pages().isEmpty() ? context.newPage() : context.pages().getFirst();
-        page.onPageError(pageErrors::add);
+        Page page = pageOf(browser);
         page.navigate(app.url(path));
         return page;
     }
 
-    private static void screenshot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", name + ".png")));
-    }
 
     private static Locator button(Page page, String accessibleName) {
         return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(accessibleName).setExact(true));
@@ -111,9 +79,7 @@ class CallInBrowserIT {
 
     @Test
     void a_tap_on_accept_before_the_app_has_loaded_still_answers() {
-        context = chromium.phone("en-US");
-        Page page = context.pages().getFirst();
-        page.onPageError(pageErrors::add);
+        Page page = pageOf(chromium.phone("en-US"));
         List<Route> held = new ArrayList<>();
         page.route("**/VAADIN/build/indexhtml-*.js", held::add); // the app's script waits until the tap is in
 

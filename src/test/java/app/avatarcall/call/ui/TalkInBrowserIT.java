@@ -3,17 +3,14 @@ package app.avatarcall.call.ui;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.avatarcall.testing.Chromium;
-import app.avatarcall.testing.PackagedApp;
+import app.avatarcall.testing.BrowserTest;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -22,28 +19,15 @@ import org.junit.jupiter.api.Test;
  * without a key would: the reply streams from the fake model, the demo face says it sentence by sentence (none cut
  * off by the next), and the chat shows it as one line that ends with the reply's reaction.
  */
-class TalkInBrowserIT {
+class TalkInBrowserIT extends BrowserTest {
 
     /** Without a speech voice (headless) the demo face speaks by timed captions: a long greeting takes a while. */
     private static final LocatorAssertions.HasCountOptions SAID = new LocatorAssertions.HasCountOptions().setTimeout(30_000);
 
-    private static PackagedApp app;
-    private static Chromium chromium;
 
     @BeforeAll
     static void start() throws Exception {
-        chromium = Chromium.launch();
-        app = PackagedApp.start("--spring.profiles.active=fake-llm", "--fake-llm.token-latency=20ms");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (app != null) {
-            app.close();
-        }
-        if (chromium != null) {
-            chromium.close();
-        }
+        startApp("--spring.profiles.active=fake-llm", "--fake-llm.token-latency=20ms");
     }
 
     @Test
@@ -77,7 +61,4 @@ class TalkInBrowserIT {
         assertThat(pageErrors).as("JavaScript errors on the page").isEmpty();
     }
 
-    private static void screenshot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", name + ".png")));
-    }
 }

@@ -3,8 +3,7 @@ package app.avatarcall.call.ui;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.avatarcall.testing.Chromium;
-import app.avatarcall.testing.PackagedApp;
+import app.avatarcall.testing.BrowserTest;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -18,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,30 +28,17 @@ import org.junit.jupiter.api.Test;
  * transcribe it (the in-process fake OpenAI endpoint, which runs no model: told what any audio with sound in it
  * says, see {@code voice.openai.fake}) and the answer must come from the avatar.
  */
-class VoiceInBrowserIT {
+class VoiceInBrowserIT extends BrowserTest {
 
     private static final String SAID = "Who are you?";
 
-    private static PackagedApp app;
-    private static Chromium chromium;
     private static Path speech;
 
     @BeforeAll
     static void start() throws Exception {
-        chromium = Chromium.launch();
         speech = speak(SAID);
-        app = PackagedApp.start("--spring.profiles.active=fake-stt", "--stt.base-url=http://localhost:{port}/fake-stt/v1",
+        startApp("--spring.profiles.active=fake-stt", "--stt.base-url=http://localhost:{port}/fake-stt/v1",
                 "--stt.api-key=fake-stt-key", "--fake-stt.heard=" + SAID);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (app != null) {
-            app.close();
-        }
-        if (chromium != null) {
-            chromium.close();
-        }
     }
 
     /** The sentence, spoken by espeak-ng, with silence around it, as the 16-bit PCM WAV Chromium plays as a microphone. */

@@ -4,8 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.avatarcall.telegram.miniapp.SignedInitData;
-import app.avatarcall.testing.Chromium;
-import app.avatarcall.testing.PackagedApp;
+import app.avatarcall.testing.BrowserTest;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Route;
@@ -13,12 +12,9 @@ import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.WaitUntilState;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * by a stub that keeps its interface and records what the page asks of it (buttons, haptics, colours, close).
  * Screenshots (390×844, light and dark Telegram themes) land in {@code target/screenshots}.
  */
-class MiniAppInBrowserIT {
+class MiniAppInBrowserIT extends BrowserTest {
 
     private static final String LIGHT = "{\"bg_color\":\"#ffffff\",\"text_color\":\"#000000\",\"hint_color\":\"#999999\","
             + "\"link_color\":\"#2481cc\",\"button_color\":\"#2481cc\",\"button_text_color\":\"#ffffff\","
@@ -93,53 +89,28 @@ class MiniAppInBrowserIT {
             + "<rect width='64' height='64' fill='#f59e0b'/><text x='32' y='42' font-size='28' text-anchor='middle' "
             + "fill='#fff' font-family='sans-serif'>А</text></svg>";
 
-    private static PackagedApp app;
-    private static Chromium chromium;
-    private BrowserContext context;
-    private final List<String> pageErrors = new ArrayList<>();
 
     @BeforeAll
     static void start() throws Exception {
-        chromium = Chromium.launch();
         // The token turns the bot on too: it must not reach the real Telegram from a test.
-        app = PackagedApp.start("--telegram.bot-token=" + SignedInitData.BOT_TOKEN,
+        startApp("--telegram.bot-token=" + SignedInitData.BOT_TOKEN,
                 "--telegram.bot-username=avatar_call_bot", "--telegram.polling=false",
                 "--telegram.webapp-url=https://call.example.test/", "--telegram.retries=0",
                 "--telegram.api-url=http://localhost:9");
     }
 
-    @AfterAll
-    static void stop() {
-        if (app != null) {
-            app.close();
-        }
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
-    @AfterEach
-    void closePage() {
-        if (context != null) {
-            context.close();
-        }
-        assertThat(pageErrors).as("JavaScript errors on the page").isEmpty();
-    }
-
     /** A phone in an English browser, with Telegram's script stubbed (or, with {@code scriptLoads} off, unreachable). */
     private Page phone(boolean scriptLoads) {
-        context = chromium.phone("en-US");
+        BrowserContext browser = chromium.phone("en-US");
         if (scriptLoads) {
-            context.route("https://telegram.org/js/telegram-web-app.js",
+            browser.route("https://telegram.org/js/telegram-web-app.js",
                     route -> route.fulfill(new Route.FulfillOptions().setContentType("text/javascript").setBody(STUB)));
         } else {
-            context.route("https://telegram.org/js/telegram-web-app.js", Route::abort);
+            browser.route("https://telegram.org/js/telegram-web-app.js", Route::abort);
         }
-        context.route("https://t.me/**",
+        browser.route("https://t.me/**",
                 route -> route.fulfill(new Route.FulfillOptions().setContentType("image/svg+xml").setBody(PHOTO)));
-        Page page = context.pages().getFirst();
-        page.onPageError(pageErrors::add);
-        return page;
+        return pageOf(browser);
     }
 
     private static String anya() {
@@ -156,9 +127,9 @@ class MiniAppInBrowserIT {
         return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20"); // as encodeURIComponent does
     }
 
-    private static void screenshot(Page page, String name) {
+    protected static void screenshot(Page page, String name) {
         page.waitForTimeout(400); // the screen's entrance animation
-        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", name + ".png")));
+        BrowserTest.screenshot(page, name);
     }
 
     /** Waits until the condition holds; Telegram's script (the stub) loads after the page's load event. */
